@@ -1,0 +1,1 @@
+//! Code generation: physical plan → Rust tokens (quote) → syn::File → prettyplease.

@@ -1,0 +1,12 @@
+//! pigc: compiles Pig Latin dataflow scripts into standalone Rust crates.
+//!
+//! The folders are the passes and data flows one way:
+//! [`parse`] → [`plan`] → [`optimize`] → [`physical`] → [`codegen`].
+//! See `ARCHITECTURE.md` at the repository root for where to start reading.
+
+pub mod codegen;
+pub mod diagnostics;
+pub mod optimize;
+pub mod parse;
+pub mod physical;
+pub mod plan;

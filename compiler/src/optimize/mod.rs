@@ -1,0 +1,1 @@
+//! Rule-based optimizer: one rule per file behind the `Rule` trait, run to a fixpoint.

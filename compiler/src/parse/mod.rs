@@ -1,0 +1,1 @@
+//! Parsing: pest grammar → AST with spans; parameter substitution; syntax diagnostics.

@@ -1,0 +1,1 @@
+//! Physical planning: logical plan → stream operators with partitioning, state and emit mode.

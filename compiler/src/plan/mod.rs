@@ -1,0 +1,1 @@
+//! Logical planning: AST → petgraph DAG of relational operators with schemas and types.
