@@ -1,0 +1,47 @@
+//! Pig's data model in Rust (design.md §3).
+//!
+//! | Pig         | Rust                                  |
+//! |-------------|---------------------------------------|
+//! | int         | `i32`                                 |
+//! | long        | `i64`                                 |
+//! | float       | [`Float`] (total order over `f32`)    |
+//! | double      | [`Double`] (total order over `f64`)   |
+//! | chararray   | `String`                              |
+//! | bytearray   | [`Bytes`]                             |
+//! | boolean     | `bool`                                |
+//! | datetime    | [`DateTime`] (`chrono::DateTime<FixedOffset>`) |
+//! | biginteger  | `num_bigint::BigInt`                  |
+//! | bigdecimal  | `bigdecimal::BigDecimal`              |
+//! | tuple       | a generated struct, or [`Tuple`] when untyped |
+//! | bag         | [`Bag<T>`]                            |
+//! | map         | [`PigMap`] (chararray → [`Value`])    |
+//! | unknown     | [`Value`]                             |
+//!
+//! A field that may be null is an `Option<T>`. Every type is `Ord + Eq + Hash + Clone + Debug` with Pig's
+//! order and equality, and serde-serializable for state checkpoints. Null semantics for expressions are
+//! in [`ops`], casts in [`cast`], text forms in [`text`] and [`nested`], Java regexes in [`pattern`].
+
+mod bag;
+mod bytes;
+pub mod cast;
+pub mod datetime;
+mod float;
+mod map;
+pub mod nested;
+pub mod ops;
+pub mod pattern;
+pub mod text;
+mod tuple;
+mod value;
+
+pub use bag::Bag;
+pub use bigdecimal::BigDecimal;
+pub use bytes::Bytes;
+pub use cast::FromValue;
+pub use datetime::DateTime;
+pub use float::{Double, Float};
+pub use map::PigMap;
+pub use num_bigint::BigInt;
+pub use text::PigText;
+pub use tuple::Tuple;
+pub use value::{PigType, Value};
