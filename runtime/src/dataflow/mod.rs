@@ -1,0 +1,443 @@
+//! The dataflow: a circuit of typed operators over weighted changes, built once by generated code and run
+//! step by step by an executor.
+//!
+//! # Model
+//! Every stream carries a changelog: per step, a batch of `(record, weight)` changes (a Z-set, see
+//! [`crate::record`]). Stateless operators ([`Stream::map`], [`Stream::filter`], [`Stream::flat_map`],
+//! [`Stream::union`], [`Stream::split`], [`Stream::sample`]) pass weights through. Stateful operators
+//! (aggregate, distinct, join, cogroup, cross, top-n, limit) keep keyed state and emit the *change* of their
+//! output. A batch run is the same circuit run as one step over all the bounded input; an incremental run
+//! is many steps over chunks of it. Because each operator emits exactly the change of its output, the sum
+//! of all output changes of an incremental run equals the batch output (design.md §4) by construction.
+//!
+//! # Building
+//! Generated code declares the circuit in a `build(&mut Dataflow)` function with a fluent, statically
+//! dispatched API: closures are generic parameters, records are plain structs implementing
+//! [`Record`](crate::record::Record); only whole operators are boxed, never records.
+//!
+//! ```
+//! use pigc_runtime::prelude::*;
+//!
+//! // events = LOAD 'events' AS (user, n); big = FILTER events BY n > 1;
+//! // g = GROUP big BY user; out = FOREACH g GENERATE group, COUNT_STAR(big), SUM(big.n);
+//! fn build(df: &mut Dataflow) -> OutputHandle<(String, i64, Option<i64>)> {
+//!     let (events, _input) = df.input::<(String, i64)>("events");
+//!     events
+//!         .filter(|e| e.1 > 1)
+//!         .key_by(|e| e.0.clone())
+//!         .aggregate("g", (count_star(), sum(|e: &(String, i64)| Some(e.1))), |user, (n, total)| {
+//!             (user.clone(), n, total)
+//!         })
+//!         .output()
+//! }
+//!
+//! let mut df = Dataflow::new();
+//! let out = build(&mut df);
+//! // (in a real job an executor binds `events` to a file or a topic; here we push records directly)
+//! ```
+//!
+//! Operators run in declaration order, which is a topological order because a stream can only be used
+//! after it was declared. A stream may feed any number of operators (fan-out costs nothing).
+
+mod cell;
+mod stateless;
+
+use std::cell::RefCell;
+use std::sync::{Arc, Mutex, PoisonError};
+
+pub(crate) use cell::Cell;
+
+use crate::format::{DecodeError, DecodeWarnings, Format};
+use crate::io::sink::SinkPort;
+use crate::io::source::{InputHandle, SourceNode, SourcePort, TypedSource};
+use crate::record::{Record, Weight};
+use crate::state::{CheckpointVisitor, ForOperator, OperatorState, StateError};
+
+/// One operator of the circuit, type-erased at the node level (records stay typed inside).
+pub(crate) trait Node: Send {
+    /// Reads its inputs' changes of this step and writes its output changes.
+    fn step(&mut self, step: u64);
+    /// The operator's state hooks, for stateful operators.
+    fn state(&mut self) -> Option<&mut dyn OperatorState> {
+        None
+    }
+    /// Read-only view of the state hooks.
+    fn state_ref(&self) -> Option<&dyn OperatorState> {
+        None
+    }
+}
+
+/// Extracts the event time (milliseconds since the epoch) of a record, for state eviction.
+pub(crate) type EventTimeFn<T> = Arc<dyn Fn(&T) -> i64 + Send + Sync>;
+
+#[derive(Default)]
+struct Graph {
+    nodes: Vec<Box<dyn Node>>,
+    sources: Vec<Box<dyn SourcePort>>,
+    sinks: Vec<Box<dyn SinkPort>>,
+    retention_ms: Option<i64>,
+}
+
+/// A circuit of operators. Build it with [`Dataflow::source`] / [`Dataflow::input`] and the methods of
+/// [`Stream`]; run it with [`Dataflow::step`] (or an executor in [`crate::exec`]).
+#[derive(Default)]
+pub struct Dataflow {
+    graph: RefCell<Graph>,
+    steps: u64,
+}
+
+impl std::fmt::Debug for Dataflow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let g = self.graph.borrow();
+        f.debug_struct("Dataflow")
+            .field("nodes", &g.nodes.len())
+            .field("sources", &g.sources.len())
+            .field("sinks", &g.sinks.len())
+            .field("steps", &self.steps)
+            .finish()
+    }
+}
+
+/// Why a dataflow is not valid.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DataflowError {
+    /// Two stateful operators were given the same id.
+    #[error("two stateful operators have the id `{0}`; operator ids must be unique")]
+    DuplicateOperatorId(String),
+    /// Two sources or two sinks have the same location.
+    #[error("the location `{0}` is declared twice")]
+    DuplicateLocation(String),
+}
+
+impl Dataflow {
+    /// An empty dataflow.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub(crate) fn add_node(&self, node: Box<dyn Node>) {
+        self.graph.borrow_mut().nodes.push(node);
+    }
+
+    pub(crate) fn add_sink(&self, sink: Box<dyn SinkPort>) {
+        self.graph.borrow_mut().sinks.push(sink);
+    }
+
+    /// Declares a source (a LOAD): `location` is the string in the script, bound to a file or topic by
+    /// the executor; `format` decodes its payloads into records.
+    pub fn source<T: Record, F: Format<T> + 'static>(
+        &self,
+        location: &str,
+        format: F,
+    ) -> Stream<'_, T> {
+        let output = Cell::new();
+        let pending = Cell::new();
+        let port = TypedSource::new(location, format, pending.clone());
+        let mut g = self.graph.borrow_mut();
+        g.sources.push(Box::new(port));
+        g.nodes
+            .push(Box::new(SourceNode::new(pending, output.clone())));
+        drop(g);
+        Stream::from_cell(self, output)
+    }
+
+    /// Declares an in-memory input of typed changes (for tests and embedding): returns the stream and the
+    /// handle that feeds it.
+    pub fn input<T: Record>(&self, name: &str) -> (Stream<'_, T>, InputHandle<T>) {
+        let output = Cell::new();
+        let pending = Cell::new();
+        let handle = InputHandle::new(name, pending.clone());
+        self.add_node(Box::new(SourceNode::new(pending, output.clone())));
+        (Stream::from_cell(self, output), handle)
+    }
+
+    /// Sets the state retention (`SET pigc.retention`): entries whose event-time bucket is older than
+    /// the watermark minus `retention_ms` are evicted by [`Dataflow::advance_watermark`].
+    pub fn set_retention_ms(&self, retention_ms: i64) {
+        self.graph.borrow_mut().retention_ms = Some(retention_ms);
+    }
+
+    /// The configured retention, if any.
+    pub fn retention_ms(&self) -> Option<i64> {
+        self.graph.borrow().retention_ms
+    }
+
+    /// Checks that operator ids and locations are unique.
+    pub fn validate(&self) -> Result<(), DataflowError> {
+        let g = self.graph.borrow();
+        let mut ids = std::collections::HashSet::new();
+        for node in &g.nodes {
+            if let Some(state) = node.state_ref() {
+                if !ids.insert(state.id().to_owned()) {
+                    return Err(DataflowError::DuplicateOperatorId(state.id().to_owned()));
+                }
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for loc in g.sources.iter().map(|s| s.location()) {
+            if !seen.insert(loc) {
+                return Err(DataflowError::DuplicateLocation(loc.to_owned()));
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for loc in g.sinks.iter().map(|s| s.location()) {
+            if !seen.insert(loc) {
+                return Err(DataflowError::DuplicateLocation(loc.to_owned()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs every operator once over the changes pushed since the last step.
+    pub fn step(&mut self) {
+        self.steps += 1;
+        let step = self.steps;
+        for node in &mut self.graph.get_mut().nodes {
+            node.step(step);
+        }
+    }
+
+    /// Number of steps run so far.
+    pub fn steps(&self) -> u64 {
+        self.steps
+    }
+
+    /// The sources (LOADs) in declaration order; a source's index is its position here.
+    pub fn source_locations(&self) -> Vec<String> {
+        let g = self.graph.borrow();
+        g.sources.iter().map(|s| s.location().to_owned()).collect()
+    }
+
+    /// Decodes `payload` with source `source`'s format and queues the record (weight +1) for the next
+    /// step. A malformed payload is returned as an error and queues nothing.
+    pub fn push_raw(&mut self, source: usize, payload: &[u8]) -> Result<(), PushError> {
+        let sources = &mut self.graph.get_mut().sources;
+        let count = sources.len();
+        let port = sources.get_mut(source).ok_or(PushError::NoSuchSource {
+            index: source,
+            count,
+        })?;
+        port.push(payload).map_err(PushError::Decode)
+    }
+
+    /// Bad fields read as null so far by source `source` (Pig's counted warnings).
+    pub fn source_warnings(&self, source: usize) -> DecodeWarnings {
+        let g = self.graph.borrow();
+        g.sources
+            .get(source)
+            .map(|s| s.warnings())
+            .unwrap_or_default()
+    }
+
+    /// The sinks (STOREs) in declaration order, for executors to drain.
+    pub fn sinks_mut(&mut self) -> &mut [Box<dyn SinkPort>] {
+        &mut self.graph.get_mut().sinks
+    }
+
+    /// Ids of the stateful operators in declaration order; an operator's index is its position here.
+    pub fn state_ids(&self) -> Vec<String> {
+        let g = self.graph.borrow();
+        g.nodes
+            .iter()
+            .filter_map(|n| n.state_ref().map(|s| s.id().to_owned()))
+            .collect()
+    }
+
+    fn states_mut(&mut self) -> impl Iterator<Item = &mut dyn OperatorState> {
+        self.graph
+            .get_mut()
+            .nodes
+            .iter_mut()
+            .filter_map(|n| n.state())
+    }
+
+    /// Turns dirty-key tracking on for every stateful operator (a durable executor does this before the
+    /// first step so that [`Dataflow::export_state_changes`] reports what changed).
+    pub fn set_track_state_changes(&mut self, on: bool) {
+        for s in self.states_mut() {
+            s.set_track_changes(on);
+        }
+    }
+
+    /// Calls `visit(operator_index, operator_id, state)` for every stateful operator.
+    pub fn for_each_state(&mut self, mut visit: impl FnMut(usize, &mut dyn OperatorState)) {
+        for (i, s) in self.states_mut().enumerate() {
+            visit(i, s);
+        }
+    }
+
+    /// Exports the state entries of every operator changed (or evicted) since the last export.
+    pub fn export_state_changes(
+        &mut self,
+        out: &mut dyn CheckpointVisitor,
+    ) -> Result<(), StateError> {
+        for (operator, s) in self.states_mut().enumerate() {
+            s.export_changes(&mut ForOperator {
+                operator,
+                visitor: &mut *out,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Exports every live state entry of every operator (a full snapshot).
+    pub fn export_state_all(&mut self, out: &mut dyn CheckpointVisitor) -> Result<(), StateError> {
+        for (operator, s) in self.states_mut().enumerate() {
+            s.export_all(&mut ForOperator {
+                operator,
+                visitor: &mut *out,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Restores one entry of operator number `operator` (see [`Dataflow::state_ids`]).
+    pub fn restore_state_at(
+        &mut self,
+        operator: usize,
+        key: &[u8],
+        value: &[u8],
+    ) -> Result<(), StateError> {
+        match self.states_mut().nth(operator) {
+            Some(s) => s.restore_entry(key, value),
+            None => Err(StateError::Restore {
+                operator: format!("#{operator}"),
+                reason: "no operator with this index in the dataflow".to_owned(),
+            }),
+        }
+    }
+
+    /// Restores one entry of the operator with id `operator_id`.
+    pub fn restore_state(
+        &mut self,
+        operator_id: &str,
+        key: &[u8],
+        value: &[u8],
+    ) -> Result<(), StateError> {
+        match self.states_mut().find(|s| s.id() == operator_id) {
+            Some(s) => s.restore_entry(key, value),
+            None => Err(StateError::Restore {
+                operator: operator_id.to_owned(),
+                reason: "no operator with this id in the dataflow".to_owned(),
+            }),
+        }
+    }
+
+    /// Completes a restore (rebuilds derived state such as emitted top-n lists). Call once after the last
+    /// [`Dataflow::restore_state`].
+    pub fn finish_restore(&mut self) {
+        for s in self.states_mut() {
+            s.finish_restore();
+        }
+    }
+
+    /// Live state entries over all operators.
+    pub fn state_entries(&self) -> usize {
+        let g = self.graph.borrow();
+        g.nodes
+            .iter()
+            .filter_map(|n| n.state_ref().map(|s| s.len()))
+            .sum()
+    }
+
+    /// Advances the event-time watermark: with a retention set, every operator evicts entries whose
+    /// bucket is older than `watermark_ms - retention`. Returns the number of evicted entries.
+    pub fn advance_watermark(&mut self, watermark_ms: i64) -> usize {
+        let Some(retention) = self.graph.get_mut().retention_ms else {
+            return 0;
+        };
+        let limit = watermark_ms.saturating_sub(retention);
+        self.states_mut().map(|s| s.evict_before(limit)).sum()
+    }
+}
+
+/// Why [`Dataflow::push_raw`] refused a payload.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PushError {
+    /// The payload is malformed; it belongs in the dead letters.
+    #[error(transparent)]
+    Decode(DecodeError),
+    /// The source index is out of range.
+    #[error("no source {index} (the dataflow has {count})")]
+    NoSuchSource {
+        /// The index asked for.
+        index: usize,
+        /// How many sources there are.
+        count: usize,
+    },
+}
+
+/// A typed stream of changes inside a [`Dataflow`] under construction. Cheap to clone; using a stream in
+/// several operators fans it out.
+pub struct Stream<'a, T> {
+    df: &'a Dataflow,
+    cell: Cell<T>,
+    event_time: Option<EventTimeFn<T>>,
+}
+
+impl<T> Clone for Stream<'_, T> {
+    fn clone(&self) -> Self {
+        Self {
+            df: self.df,
+            cell: self.cell.clone(),
+            event_time: self.event_time.clone(),
+        }
+    }
+}
+
+impl<'a, T: Record> Stream<'a, T> {
+    pub(crate) fn from_cell(df: &'a Dataflow, cell: Cell<T>) -> Self {
+        Self {
+            df,
+            cell,
+            event_time: None,
+        }
+    }
+
+    pub(crate) fn dataflow(&self) -> &'a Dataflow {
+        self.df
+    }
+
+    pub(crate) fn cell(&self) -> &Cell<T> {
+        &self.cell
+    }
+
+    pub(crate) fn event_time_fn(&self) -> Option<EventTimeFn<T>> {
+        self.event_time.clone()
+    }
+
+    /// Names the event time of this stream's records (`SET pigc.event_time`), in milliseconds since the
+    /// epoch. Stateful operators fed by the returned stream tag their entries with the largest event time
+    /// they saw, so that [`Dataflow::advance_watermark`] can evict them.
+    pub fn event_time(&self, f: impl Fn(&T) -> i64 + Send + Sync + 'static) -> Self {
+        Self {
+            df: self.df,
+            cell: self.cell.clone(),
+            event_time: Some(Arc::new(f)),
+        }
+    }
+
+    /// Materializes this stream in memory: the handle yields each step's changes (for tests, embedding,
+    /// and the in-process incremental executor).
+    pub fn output(&self) -> OutputHandle<T> {
+        let buffer = Arc::new(Mutex::new(Vec::new()));
+        self.df.add_node(Box::new(stateless::Collect {
+            input: self.cell.clone(),
+            buffer: Arc::clone(&buffer),
+        }));
+        OutputHandle { buffer }
+    }
+}
+
+/// The changes a stream emitted, collected in memory; see [`Stream::output`].
+#[derive(Clone)]
+pub struct OutputHandle<T> {
+    buffer: Arc<Mutex<Vec<(T, Weight)>>>,
+}
+
+impl<T: Record> OutputHandle<T> {
+    /// Takes the changes emitted since the last call (not consolidated).
+    pub fn take(&self) -> Vec<(T, Weight)> {
+        std::mem::take(&mut *self.buffer.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+}

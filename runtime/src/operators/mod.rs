@@ -1,0 +1,53 @@
+//! Stateful operators: each keeps keyed state (see [`crate::state`]) and emits the change of its output.
+//!
+//! | Pig | method | state |
+//! |---|---|---|
+//! | `GROUP … BY k; FOREACH … GENERATE group, AGG(…)` | [`KeyedStream::aggregate`] | per key: record count + accumulator states |
+//! | `DISTINCT` | [`Stream::distinct`](crate::dataflow::Stream::distinct) | per record: multiplicity |
+//! | `JOIN` (inner, left, right, full outer) | [`KeyedStream::join_inner`] … | per key and side: multiset of rows |
+//! | `COGROUP a BY k, b BY k` | [`KeyedStream::cogroup`] | per key: both bags |
+//! | `CROSS` | [`Stream::cross`](crate::dataflow::Stream::cross) | both inputs |
+//! | `ORDER … LIMIT n`, `LIMIT n` | [`Stream::top_n`](crate::dataflow::Stream::top_n), [`Stream::limit`](crate::dataflow::Stream::limit) | all rows, sorted |
+//!
+//! Nested `DISTINCT`/`FILTER`/`ORDER`/`LIMIT` inside a `FOREACH` over a group are per-group bag functions:
+//! [`bag`] gives the closure the group's whole bag, sorted, and its result is maintained like any other
+//! accumulator.
+
+mod accumulators;
+mod aggregate;
+mod cogroup;
+mod distinct;
+mod join;
+mod topn;
+
+use std::marker::PhantomData;
+
+pub use accumulators::{
+    avg, bag, count, count_distinct, count_star, max, min, sum, Aggregate, Avg, Bag, Count,
+    CountDistinct, CountStar, Max, Min, Sum, SumState, Summable,
+};
+
+use crate::dataflow::Stream;
+use crate::record::Record;
+
+/// A stream with a key extractor, ready for a keyed operator (aggregate, join, cogroup).
+pub struct KeyedStream<'a, T, K, KF> {
+    stream: Stream<'a, T>,
+    key: KF,
+    _key: PhantomData<fn() -> K>,
+}
+
+impl<'a, T: Record> Stream<'a, T> {
+    /// Keys the stream by `key` (`GROUP … BY`, `JOIN … BY`). Keys compare with Pig's semantics through
+    /// their types: nulls are `None` and group together.
+    pub fn key_by<K: Record, KF: Fn(&T) -> K + Send + 'static>(
+        &self,
+        key: KF,
+    ) -> KeyedStream<'a, T, K, KF> {
+        KeyedStream {
+            stream: self.clone(),
+            key,
+            _key: PhantomData,
+        }
+    }
+}
