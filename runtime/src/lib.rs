@@ -6,6 +6,8 @@ pub mod dataflow;
 pub mod format;
 pub mod hash;
 pub mod io;
+#[cfg(feature = "kafka")]
+pub mod kafka;
 pub mod operators;
 pub mod record;
 pub mod state;

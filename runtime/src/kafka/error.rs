@@ -1,0 +1,55 @@
+//! Errors of the Kafka stream executor.
+
+use thiserror::Error;
+
+use super::job::RestoreError;
+
+/// Why a stream job stopped with an error.
+#[derive(Debug, Error)]
+pub enum StreamError {
+    /// Bad options or config file.
+    #[error("configuration: {0}")]
+    Config(String),
+    /// The Kafka client failed.
+    #[error("kafka: {what}: {source}")]
+    Kafka {
+        /// What the job was doing.
+        what: String,
+        /// The client's error.
+        #[source]
+        source: rdkafka::error::KafkaError,
+    },
+    /// Output could not be delivered to the broker.
+    #[error("kafka: {0} output message(s) were not delivered (first error: {1})")]
+    Delivery(u64, String),
+    /// The state store failed.
+    #[error("state store {path}: {reason}")]
+    State {
+        /// The store's file.
+        path: String,
+        /// The store's error.
+        reason: String,
+    },
+    /// A checkpoint does not fit the job that reads it.
+    #[error(transparent)]
+    Restore(#[from] RestoreError),
+    /// A file-system operation failed.
+    #[error("{what}: {source}")]
+    Io {
+        /// What the job was doing.
+        what: String,
+        /// The OS error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl StreamError {
+    /// Wraps a Kafka client error with what the job was doing.
+    pub(crate) fn kafka(
+        what: impl Into<String>,
+    ) -> impl FnOnce(rdkafka::error::KafkaError) -> Self {
+        let what = what.into();
+        move |source| Self::Kafka { what, source }
+    }
+}

@@ -1,0 +1,493 @@
+//! The `stream` executor: polls the input topics, feeds each record to the task of its partition, steps the
+//! tasks' dataflows, checkpoints, emits, and stops on a signal or once idle.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use rdkafka::consumer::{BaseConsumer, Consumer, ConsumerContext, Rebalance};
+use rdkafka::message::Message;
+use rdkafka::{ClientContext, Offset, TopicPartitionList};
+
+use super::client::{
+    client_config, ensure_topics, partition_count, OutputProducer, REQUEST_TIMEOUT,
+};
+use super::config::{StreamArgs, StreamConfig};
+use super::error::StreamError;
+use super::job::{JobFactory, SinkMode, StreamJob};
+use super::metrics::Progress;
+use super::store::TaskStore;
+use super::task::{PushOutcome, Task};
+
+/// How many records are polled into one chunk before the tasks step.
+const MAX_CHUNK: usize = 4096;
+/// How long one poll waits for records when none are buffered.
+const POLL_WAIT: Duration = Duration::from_millis(100);
+/// How long a task waits for another instance to hand its store over after a rebalance.
+const STORE_HANDOVER_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// What a stream run did, for the caller and for tests.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct StreamSummary {
+    /// Input records fed to the job.
+    pub records_in: u64,
+    /// Output messages written.
+    pub messages_out: u64,
+    /// Malformed input records sent to the dead-letter topic.
+    pub dead_letters: u64,
+}
+
+/// Runs `factory`'s job in stream mode until SIGINT/SIGTERM, or until idle with `--until-idle`.
+/// `script_emit_interval` is the script's `pigc.emit_interval`, if it sets one.
+pub fn run_stream<F: JobFactory>(
+    factory: &F,
+    args: &StreamArgs,
+    script_emit_interval: Option<Duration>,
+) -> Result<StreamSummary, StreamError> {
+    let config = StreamConfig::resolve(args, script_emit_interval)?;
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(|source| {
+            StreamError::Io {
+                what: "cannot install the signal handler".into(),
+                source,
+            }
+        })?;
+    }
+    StreamRun::new(factory, config, stop)?.run()
+}
+
+/// Topic names of a job's LOADs and STOREs, and their dead-letter topics.
+struct Topics {
+    /// Input topic → indexes of the sources that read it.
+    inputs: BTreeMap<String, Vec<usize>>,
+    /// Sink index → topic.
+    sinks: Vec<String>,
+    /// Input topic → its dead-letter topic.
+    dead_letters: BTreeMap<String, String>,
+}
+
+impl Topics {
+    fn resolve<F: JobFactory>(factory: &F, config: &StreamConfig) -> Self {
+        let mut inputs: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (index, source) in factory.sources().iter().enumerate() {
+            inputs
+                .entry(config.topic_of(&source.location).to_owned())
+                .or_default()
+                .push(index);
+        }
+        let sinks = factory
+            .sinks()
+            .iter()
+            .map(|sink| config.topic_of(&sink.location).to_owned())
+            .collect();
+        let dead_letters = inputs
+            .keys()
+            .map(|topic| (topic.clone(), format!("{topic}.dead-letter")))
+            .collect();
+        Self {
+            inputs,
+            sinks,
+            dead_letters,
+        }
+    }
+}
+
+/// Partitions assigned and revoked by the group coordinator, queued for the run loop.
+#[derive(Default)]
+struct RebalanceContext {
+    events: Mutex<Vec<RebalanceEvent>>,
+}
+
+impl RebalanceContext {
+    fn has_events(&self) -> bool {
+        self.events.lock().is_ok_and(|events| !events.is_empty())
+    }
+}
+
+enum RebalanceEvent {
+    Assigned(Vec<(String, i32)>),
+    Revoked(Vec<(String, i32)>),
+}
+
+impl ClientContext for RebalanceContext {}
+
+impl ConsumerContext for RebalanceContext {
+    fn post_rebalance(&self, _: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        let event = match rebalance {
+            Rebalance::Assign(list) => RebalanceEvent::Assigned(partitions_of(list)),
+            Rebalance::Revoke(list) => RebalanceEvent::Revoked(partitions_of(list)),
+            Rebalance::Error(err) => {
+                tracing::warn!(%err, "rebalance error");
+                return;
+            }
+        };
+        if let Ok(mut events) = self.events.lock() {
+            events.push(event);
+        }
+    }
+}
+
+fn partitions_of(list: &TopicPartitionList) -> Vec<(String, i32)> {
+    list.elements()
+        .iter()
+        .map(|e| (e.topic().to_owned(), e.partition()))
+        .collect()
+}
+
+struct StreamRun<'f, F: JobFactory> {
+    factory: &'f F,
+    config: StreamConfig,
+    stop: Arc<AtomicBool>,
+    topics: Topics,
+    modes: Vec<SinkMode>,
+    consumer: BaseConsumer<RebalanceContext>,
+    producer: OutputProducer,
+    tasks: BTreeMap<i32, Task<F::Job>>,
+    progress: Progress,
+    summary: StreamSummary,
+}
+
+impl<'f, F: JobFactory> StreamRun<'f, F> {
+    fn new(
+        factory: &'f F,
+        config: StreamConfig,
+        stop: Arc<AtomicBool>,
+    ) -> Result<Self, StreamError> {
+        let topics = Topics::resolve(factory, &config);
+        let modes = factory.sinks().iter().map(|s| s.mode).collect();
+        let mut consumer_config = client_config(&config);
+        consumer_config
+            .set("enable.auto.commit", "false")
+            .set("enable.auto.offset.store", "false")
+            .set("auto.offset.reset", "earliest")
+            .set("enable.partition.eof", "false");
+        // Without --group the job assigns partitions itself; librdkafka still wants a group id.
+        let group = config
+            .group
+            .clone()
+            .unwrap_or_else(|| format!("pigc-standalone-{}", std::process::id()));
+        consumer_config.set("group.id", &group);
+        let consumer: BaseConsumer<RebalanceContext> = consumer_config
+            .create_with_context(RebalanceContext::default())
+            .map_err(StreamError::kafka("cannot create the consumer"))?;
+        let producer = OutputProducer::new(&config)?;
+        let input_partitions = partition_count(consumer.client(), first_input(&topics)?)?;
+        let mut created: Vec<&str> = topics.sinks.iter().map(String::as_str).collect();
+        created.extend(topics.dead_letters.values().map(String::as_str));
+        ensure_topics(&config, &created, input_partitions)?;
+        Ok(Self {
+            factory,
+            progress: Progress::new(config.log_interval),
+            config,
+            stop,
+            topics,
+            modes,
+            consumer,
+            producer,
+            tasks: BTreeMap::new(),
+            summary: StreamSummary::default(),
+        })
+    }
+
+    fn run(mut self) -> Result<StreamSummary, StreamError> {
+        self.start_consuming()?;
+        let mut next_checkpoint = Instant::now() + self.config.checkpoint_interval;
+        let mut next_emit = Instant::now() + self.config.emit_interval;
+        let mut last_record = Instant::now();
+        while !self.stop.load(Ordering::Relaxed) {
+            let polled = self.poll_chunk()?;
+            if polled > 0 {
+                last_record = Instant::now();
+            }
+            for task in self.tasks.values_mut() {
+                task.step();
+            }
+            let now = Instant::now();
+            if now >= next_emit {
+                self.emit_all()?;
+                next_emit = now + self.config.emit_interval;
+                next_checkpoint = now + self.config.checkpoint_interval;
+            } else if now >= next_checkpoint {
+                self.checkpoint_all()?;
+                next_checkpoint = now + self.config.checkpoint_interval;
+            }
+            if self.progress.due() {
+                let lag = self.lag();
+                self.progress.log(&self.summary, &self.tasks, &lag);
+            }
+            if let Some(idle) = self.config.until_idle {
+                if last_record.elapsed() >= idle && !self.tasks.is_empty() && self.caught_up()? {
+                    tracing::info!("inputs caught up and idle for {idle:?}: stopping");
+                    break;
+                }
+            }
+        }
+        self.emit_all()?;
+        tracing::info!(
+            records_in = self.summary.records_in,
+            messages_out = self.summary.messages_out,
+            dead_letters = self.summary.dead_letters,
+            "stream job stopped after a final checkpoint"
+        );
+        Ok(self.summary)
+    }
+
+    /// Joins the group, or without one assigns every partition of the inputs at the stored offsets.
+    fn start_consuming(&mut self) -> Result<(), StreamError> {
+        let inputs: Vec<String> = self.topics.inputs.keys().cloned().collect();
+        if self.config.group.is_some() {
+            let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+            return self
+                .consumer
+                .subscribe(&inputs)
+                .map_err(StreamError::kafka("cannot subscribe to the input topics"));
+        }
+        let partitions = partition_count(self.consumer.client(), first_input(&self.topics)?)?;
+        for topic in &inputs {
+            let count = partition_count(self.consumer.client(), topic)?;
+            if count != partitions {
+                return Err(StreamError::Config(format!(
+                    "input topics must have the same number of partitions: {} has {partitions}, \
+                     {topic} has {count} (repartitioning is not supported yet, issue #7)",
+                    first_input(&self.topics)?
+                )));
+            }
+        }
+        let mut assignment = TopicPartitionList::new();
+        for partition in 0..partitions {
+            self.open_task(partition)?;
+            for topic in &inputs {
+                let offset = self.tasks[&partition]
+                    .next_offset(topic)
+                    .map_or(Offset::Beginning, Offset::Offset);
+                assignment
+                    .add_partition_offset(topic, partition, offset)
+                    .map_err(StreamError::kafka("cannot build the assignment"))?;
+            }
+        }
+        self.consumer
+            .assign(&assignment)
+            .map_err(StreamError::kafka("cannot assign the input partitions"))
+    }
+
+    fn open_task(&mut self, id: i32) -> Result<(), StreamError> {
+        if self.tasks.contains_key(&id) {
+            return Ok(());
+        }
+        let deadline = Instant::now() + STORE_HANDOVER_TIMEOUT;
+        let store = loop {
+            match TaskStore::open(&self.config.state_dir, id) {
+                Ok(store) => break store,
+                // In a group, the previous owner may still be writing its last checkpoint.
+                Err(err) if self.config.group.is_some() && Instant::now() < deadline => {
+                    tracing::debug!(task = id, %err, "waiting for the task's store");
+                    std::thread::sleep(Duration::from_millis(200));
+                }
+                Err(err) => return Err(err),
+            }
+        };
+        let task = Task::open(
+            id,
+            self.factory.create(),
+            store,
+            &self.config,
+            &self.topics.sinks,
+            &self.modes,
+            &self.producer,
+        )?;
+        self.tasks.insert(id, task);
+        Ok(())
+    }
+
+    /// Polls up to one chunk of records and feeds them to their tasks. Returns how many were polled.
+    fn poll_chunk(&mut self) -> Result<usize, StreamError> {
+        let mut polled = 0;
+        let mut wait = POLL_WAIT;
+        while polled < MAX_CHUNK {
+            let Some(result) = self.consumer.poll(wait) else {
+                break;
+            };
+            wait = Duration::ZERO;
+            let message = match result {
+                Ok(message) => message,
+                Err(err) => {
+                    tracing::warn!(%err, "consumer error");
+                    continue;
+                }
+            };
+            polled += 1;
+            if self.consumer.context().has_events() {
+                // The poll also rebalanced: set up the new tasks before feeding them (rare, so copy).
+                let message = message.detach();
+                self.handle_rebalance()?;
+                let record = (message.topic(), message.partition(), message.offset());
+                feed(
+                    &mut self.tasks,
+                    &self.topics,
+                    &self.producer,
+                    &mut self.summary,
+                    record,
+                    message.payload(),
+                )?;
+            } else {
+                let record = (message.topic(), message.partition(), message.offset());
+                feed(
+                    &mut self.tasks,
+                    &self.topics,
+                    &self.producer,
+                    &mut self.summary,
+                    record,
+                    message.payload(),
+                )?;
+            }
+        }
+        self.handle_rebalance()?;
+        self.progress.count_in(polled as u64);
+        Ok(polled)
+    }
+
+    /// Applies partition assignments and revocations the group coordinator made during a poll.
+    fn handle_rebalance(&mut self) -> Result<(), StreamError> {
+        let events = match self.consumer.context().events.lock() {
+            Ok(mut events) => std::mem::take(&mut *events),
+            Err(_) => return Ok(()),
+        };
+        for event in events {
+            match event {
+                RebalanceEvent::Revoked(partitions) => {
+                    let mut ids: Vec<i32> = partitions.iter().map(|(_, p)| *p).collect();
+                    ids.dedup();
+                    for id in ids {
+                        if let Some(mut task) = self.tasks.remove(&id) {
+                            self.summary.messages_out += self.emit_task(&mut task)?;
+                            tracing::info!(
+                                task = id,
+                                "partition revoked: state checkpointed and released"
+                            );
+                        }
+                    }
+                }
+                RebalanceEvent::Assigned(partitions) => {
+                    for (topic, partition) in partitions {
+                        self.open_task(partition)?;
+                        if let Some(offset) = self.tasks[&partition].next_offset(&topic) {
+                            if let Err(err) = self.consumer.seek(
+                                &topic,
+                                partition,
+                                Offset::Offset(offset),
+                                REQUEST_TIMEOUT,
+                            ) {
+                                // Not fatal: records before the stored offset are skipped by the task.
+                                tracing::debug!(%err, topic, partition, "seek after assignment failed");
+                            }
+                        }
+                        tracing::info!(
+                            task = partition,
+                            topic,
+                            "partition assigned: state restored"
+                        );
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn emit_task(&mut self, task: &mut Task<F::Job>) -> Result<u64, StreamError> {
+        let emitted = task.emit(&self.topics.sinks, &self.producer)?;
+        Ok(emitted.messages)
+    }
+
+    fn emit_all(&mut self) -> Result<(), StreamError> {
+        for task in self.tasks.values_mut() {
+            let emitted = task.emit(&self.topics.sinks, &self.producer)?;
+            self.summary.messages_out += emitted.messages;
+            self.progress.count_out(emitted.messages);
+        }
+        self.producer.flush()?;
+        self.progress.checkpointed();
+        Ok(())
+    }
+
+    fn checkpoint_all(&mut self) -> Result<(), StreamError> {
+        for task in self.tasks.values_mut() {
+            task.checkpoint()?;
+        }
+        self.producer.flush()?;
+        self.progress.checkpointed();
+        Ok(())
+    }
+
+    /// Lag (end offset minus next offset) of every assigned input partition.
+    fn lag(&self) -> Vec<(String, i32, i64)> {
+        let mut lag = Vec::new();
+        for (&id, task) in &self.tasks {
+            for topic in self.topics.inputs.keys() {
+                if let Ok((_, high)) = self.consumer.fetch_watermarks(topic, id, REQUEST_TIMEOUT) {
+                    let next = task.next_offset(topic).unwrap_or(0);
+                    lag.push((topic.clone(), id, (high - next).max(0)));
+                }
+            }
+        }
+        lag
+    }
+
+    fn caught_up(&self) -> Result<bool, StreamError> {
+        for (&id, task) in &self.tasks {
+            for topic in self.topics.inputs.keys() {
+                let (low, high) = self
+                    .consumer
+                    .fetch_watermarks(topic, id, REQUEST_TIMEOUT)
+                    .map_err(StreamError::kafka(format!(
+                        "cannot read end offsets of {topic}"
+                    )))?;
+                let next = task.next_offset(topic).unwrap_or(low);
+                if next < high {
+                    return Ok(false);
+                }
+            }
+        }
+        Ok(true)
+    }
+}
+
+/// Feeds one consumed record (topic, partition, offset) to its task; a malformed one goes to the
+/// dead-letter topic.
+fn feed<J: StreamJob>(
+    tasks: &mut BTreeMap<i32, Task<J>>,
+    topics: &Topics,
+    producer: &OutputProducer,
+    summary: &mut StreamSummary,
+    (topic, partition, offset): (&str, i32, i64),
+    payload: Option<&[u8]>,
+) -> Result<(), StreamError> {
+    let (Some(task), Some(sources)) = (tasks.get_mut(&partition), topics.inputs.get(topic)) else {
+        return Ok(());
+    };
+    match task.push(topic, offset, sources, payload) {
+        PushOutcome::Pushed => summary.records_in += 1,
+        PushOutcome::AlreadyRead => {}
+        PushOutcome::Malformed(reason) => {
+            summary.dead_letters += 1;
+            let dead_letter_topic = &topics.dead_letters[topic];
+            producer.send_dead_letter(
+                dead_letter_topic,
+                payload,
+                &reason,
+                (topic, partition, offset),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn first_input(topics: &Topics) -> Result<&str, StreamError> {
+    topics
+        .inputs
+        .keys()
+        .next()
+        .map(String::as_str)
+        .ok_or_else(|| StreamError::Config("the job has no LOAD to read".into()))
+}

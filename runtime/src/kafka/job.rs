@@ -1,0 +1,106 @@
+//! The contract between the stream executor and a job: what the executor feeds in, what it gets out, and
+//! how a job's operator state is checkpointed.
+//!
+//! The boundary is in bytes on purpose: the job (generated code over the runtime's typed operators) decodes
+//! payloads with its LOADs' formats and encodes output rows with its STOREs' formats, so the executor that
+//! moves bytes between Kafka, the state store and the job is not generic over record types.
+
+use crate::format::DecodeError;
+
+/// A LOAD of the script, as the stream executor sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceSpec {
+    /// The LOAD's location string; `--topic LOCATION=TOPIC` binds it to a topic.
+    pub location: String,
+}
+
+/// How a STORE's changes are written to Kafka (design.md §4, wire format kept stable).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SinkMode {
+    /// Keyed by the group key: the message value is the row, a delete is a tombstone (null value).
+    Upsert,
+    /// Keyed by a deterministic record id; header `pigc.op` is `insert` or `retract`.
+    Insert,
+}
+
+/// A STORE of the script, as the stream executor sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SinkSpec {
+    /// The STORE's location string; `--topic LOCATION=TOPIC` binds it to a topic.
+    pub location: String,
+    /// Upsert or insert output.
+    pub mode: SinkMode,
+}
+
+/// Output changes of one step, encoded in the sinks' formats.
+pub trait OutputChanges {
+    /// Records a change of sink `sink`. For an upsert sink, `key` is the encoded group key and
+    /// `weight > 0` means "the row under `key` is now `value`", `weight < 0` "delete `key`". For an insert
+    /// sink, `key` is empty and `value` is a row whose multiplicity changes by `weight`.
+    fn change(&mut self, sink: usize, key: &[u8], value: &[u8], weight: i64);
+}
+
+/// Receives a job's changed operator state at a checkpoint.
+pub trait StateSink {
+    /// Operator `operator` (its deterministic id) now holds `value` under `key`.
+    fn put(&mut self, operator: &str, key: &[u8], value: &[u8]);
+    /// Operator `operator` no longer holds anything under `key` (removed or evicted).
+    fn delete(&mut self, operator: &str, key: &[u8]);
+}
+
+/// Why a job could not take back its checkpointed state.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot restore the state of operator `{operator}`: {reason}")]
+pub struct RestoreError {
+    /// The operator whose entry was rejected.
+    pub operator: String,
+    /// What was wrong with it.
+    pub reason: String,
+}
+
+/// One instance of a job's dataflow, owning the state of one task (one input partition, design.md §4).
+///
+/// The executor calls [`push`](StreamJob::push) for every consumed record, then [`step`](StreamJob::step)
+/// to run the operators over them; between steps it may checkpoint with
+/// [`export_state`](StreamJob::export_state). A new instance is brought back with
+/// [`restore_state`](StreamJob::restore_state) once per stored entry before the first push.
+pub trait StreamJob {
+    /// Decodes `payload` with source `source`'s format and queues it for the next step. A malformed
+    /// payload is reported and goes to the dead-letter topic; the job goes on.
+    fn push(&mut self, source: usize, payload: &[u8]) -> Result<(), DecodeError>;
+
+    /// Runs the operators over everything pushed since the last step and reports the output changes.
+    fn step(&mut self, output: &mut dyn OutputChanges);
+
+    /// Reports every state entry changed (or evicted) since the last export.
+    fn export_state(&mut self, state: &mut dyn StateSink);
+
+    /// Takes back one checkpointed entry of operator `operator`.
+    fn restore_state(
+        &mut self,
+        operator: &str,
+        key: &[u8],
+        value: &[u8],
+    ) -> Result<(), RestoreError>;
+
+    /// Completes a restore, after the last [`restore_state`](StreamJob::restore_state).
+    fn finish_restore(&mut self);
+
+    /// Number of live state entries over all operators (for the progress log and the retention check).
+    fn state_entries(&self) -> usize;
+}
+
+/// Describes a job and makes one instance of it per task.
+pub trait JobFactory {
+    /// The job instances this factory makes.
+    type Job: StreamJob;
+
+    /// The script's LOADs, in source-index order.
+    fn sources(&self) -> Vec<SourceSpec>;
+
+    /// The script's STOREs, in sink-index order.
+    fn sinks(&self) -> Vec<SinkSpec>;
+
+    /// A fresh instance with empty state.
+    fn create(&self) -> Self::Job;
+}

@@ -1,0 +1,181 @@
+//! The stream executor over a real broker (Tansu on 127.0.0.1, started through `tests/kafka-broker`):
+//! output applied as a changelog equals the batch answer, malformed records go to the dead-letter topic,
+//! and SIGKILL at arbitrary points changes nothing in the applied output.
+
+mod kafka_support;
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use clap::Parser;
+use kafka_support::dedup_count_job::{batch_counts, DedupCountFactory};
+use kafka_support::*;
+use pigc_runtime::kafka::{run_stream, StreamArgs};
+
+/// Parses `stream` options as the generated binary would.
+#[derive(Parser)]
+struct Cli {
+    #[command(flatten)]
+    stream: StreamArgs,
+}
+
+fn stream_args(args: &[String]) -> StreamArgs {
+    Cli::parse_from(std::iter::once("job".to_owned()).chain(args.iter().cloned())).stream
+}
+
+struct Scenario {
+    events: String,
+    counts: String,
+    uniq: String,
+    state_dir: std::path::PathBuf,
+}
+
+impl Scenario {
+    fn new(name: &str) -> Self {
+        let events = unique(&format!("{name}-events"));
+        create_topic(&events, 4);
+        Self {
+            counts: unique(&format!("{name}-counts")),
+            uniq: unique(&format!("{name}-uniq")),
+            state_dir: temp_dir(name),
+            events,
+        }
+    }
+
+    fn args(&self, extra: &[&str]) -> Vec<String> {
+        let mut args = vec![
+            "--brokers".to_owned(),
+            broker().to_owned(),
+            "--topic".to_owned(),
+            format!("events={}", self.events),
+            "--topic".to_owned(),
+            format!("counts={}", self.counts),
+            "--topic".to_owned(),
+            format!("uniq={}", self.uniq),
+            "--state-dir".to_owned(),
+            self.state_dir.display().to_string(),
+            "--set".to_owned(),
+            "fetch.wait.max.ms=50".to_owned(),
+        ];
+        args.extend(extra.iter().map(|s| (*s).to_owned()));
+        args
+    }
+
+    /// Checks the applied output against the batch answer over `lines`.
+    fn assert_matches_batch(&self, lines: &[Vec<u8>]) {
+        let expected = batch_counts(lines.iter().map(Vec::as_slice));
+        let counts: BTreeMap<String, i64> = apply_upserts(&read_all(&self.counts))
+            .into_iter()
+            .map(|(key, value)| {
+                let key = String::from_utf8(key).unwrap();
+                let value = String::from_utf8(value).unwrap();
+                let (user, count) = value.split_once(',').unwrap();
+                assert_eq!(user, key, "upsert key is the group key");
+                (key, count.parse().unwrap())
+            })
+            .collect();
+        assert_eq!(
+            counts, expected,
+            "applied upserts differ from the batch answer"
+        );
+        let uniq = apply_inserts(&read_all(&self.uniq));
+        let distinct: usize = expected.values().map(|n| *n as usize).sum();
+        assert_eq!(
+            uniq.len(),
+            distinct,
+            "distinct rows differ from the batch answer"
+        );
+        assert!(
+            uniq.values().all(|n| *n == 1),
+            "a distinct row was inserted twice"
+        );
+    }
+}
+
+/// `n` events over 40 users with 2 % duplicated (an at-least-once producer's retries land in the same
+/// partition), spread over 4 partitions by user, so that each user's records meet in one task.
+fn events(n: usize, first_ts: i64) -> Vec<(i32, Vec<u8>)> {
+    let mut records = Vec::new();
+    for i in 0..n {
+        let ts = first_ts + i as i64;
+        let line = format!("user{},s{},{ts}", i % 40, i / 3).into_bytes();
+        let partition = (i % 4) as i32;
+        if i % 50 == 7 {
+            records.push((partition, line.clone()));
+        }
+        records.push((partition, line));
+    }
+    records
+}
+
+#[test]
+fn stream_until_idle_matches_batch_and_dead_letters_malformed_records() {
+    init_logging();
+    let scenario = Scenario::new("idle");
+    let mut records = events(3000, 0);
+    records.push((2, b"only,two".to_vec()));
+    records.push((3, b"user1,s1,not-a-number".to_vec()));
+    produce(&scenario.events, &records);
+    let args = stream_args(&scenario.args(&["--until-idle", "2s", "--emit-interval", "300ms"]));
+    let summary =
+        run_stream(&DedupCountFactory { retention: None }, &args, None).expect("stream run");
+    assert_eq!(summary.records_in, records.len() as u64 - 2);
+    assert_eq!(summary.dead_letters, 2);
+    let lines: Vec<Vec<u8>> = records.into_iter().map(|(_, l)| l).collect();
+    scenario.assert_matches_batch(&lines);
+    let dead = read_all(&format!("{}.dead-letter", scenario.events));
+    assert_eq!(dead.len(), 2);
+    assert!(dead
+        .iter()
+        .any(|m| m.error.as_deref() == Some("expected 3 fields, found 2")));
+
+    // A second run resumes from the checkpoint: it reads only the new records.
+    let more = events(500, 10_000);
+    produce(&scenario.events, &more);
+    let summary =
+        run_stream(&DedupCountFactory { retention: None }, &args, None).expect("second run");
+    assert_eq!(summary.records_in, more.len() as u64);
+    let all: Vec<Vec<u8>> = lines
+        .into_iter()
+        .chain(more.into_iter().map(|(_, l)| l))
+        .collect();
+    scenario.assert_matches_batch(&all);
+}
+
+/// Entry point of the child process of the kill -9 test: runs the job with the arguments it was given.
+#[test]
+fn child_job_process() {
+    let Some(args) = child_args() else {
+        return;
+    };
+    init_logging();
+    run_stream(
+        &DedupCountFactory { retention: None },
+        &stream_args(&args),
+        None,
+    )
+    .expect("child run");
+}
+
+#[test]
+fn kill_9_at_arbitrary_points_changes_nothing_in_the_applied_output() {
+    init_logging();
+    let scenario = Scenario::new("kill9");
+    let args = scenario.args(&["--emit-interval", "200ms", "--checkpoint-interval", "100ms"]);
+    let mut produced = Vec::new();
+    // Kill points chosen to land before, during and after emissions and checkpoints.
+    for (round, kill_after_ms) in [700u64, 1300, 450, 2100, 900].into_iter().enumerate() {
+        let batch = events(1500, round as i64 * 100_000);
+        produce(&scenario.events, &batch);
+        produced.extend(batch.into_iter().map(|(_, l)| l));
+        let mut child = spawn_child("child_job_process", &args);
+        std::thread::sleep(Duration::from_millis(kill_after_ms));
+        kill_9(&mut child);
+    }
+    let mut final_args = args.clone();
+    final_args.extend(["--until-idle".to_owned(), "2s".to_owned()]);
+    let mut child = spawn_child("child_job_process", &final_args);
+    let status = child.wait().expect("final run");
+    assert!(status.success(), "the final run failed: {status}");
+    scenario.assert_matches_batch(&produced);
+}
