@@ -1,10 +1,8 @@
 //! `Bytes`: Pig's `bytearray`, raw bytes whose type is decided by use (a cast or a typed operation).
 
-use serde::{Deserialize, Serialize};
-
 /// Pig's `bytearray` (`DataByteArray`): bytes compared as unsigned lexicographic sequences, as Pig does.
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+/// Serialized as a string in human-readable formats (as Pig's JsonStorage writes it), as bytes otherwise.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Bytes(pub Vec<u8>);
 
 impl Bytes {

@@ -68,8 +68,9 @@ impl PigType {
 /// A dynamically typed Pig value. The variants are declared in Pig's type order, so the derived `Ord`
 /// is Pig's cross-type order: values of different types compare by [`PigType`] (null first), values of
 /// the same type by that type's own order. Values of different numeric types are *not* compared
-/// numerically (`1` as int sorts before `0L` as long), as in Pig.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+/// numerically (`1` as int sorts before `0L` as long), as in Pig. Serde: see `serde_impls` (plain JSON for
+/// human-readable formats, an exact tagged form for binary ones).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum Value {
     /// Pig's null.
     #[default]

@@ -5,6 +5,16 @@
 
 use thiserror::Error;
 
+pub mod csv;
+mod field;
+pub mod json;
+pub mod pig_storage;
+
+pub use self::csv::Csv;
+pub use field::{FieldReader, FieldWriter, TextRecord};
+pub use json::JsonLines;
+pub use pig_storage::{BadDelimiter, PigStorage};
+
 /// Why a payload could not be decoded into a record. The record goes to the dead-letter sink with this
 /// reason; the job goes on.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
