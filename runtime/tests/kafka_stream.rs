@@ -5,6 +5,7 @@
 mod kafka_support;
 
 use std::collections::BTreeMap;
+use std::process::Command;
 use std::time::Duration;
 
 use clap::Parser;
@@ -142,19 +143,20 @@ fn stream_until_idle_matches_batch_and_dead_letters_malformed_records() {
     scenario.assert_matches_batch(&all);
 }
 
-/// Entry point of the child process of the kill -9 test: runs the job with the arguments it was given.
+/// Entry point of the child processes of the tests below: runs the job with the arguments it was given.
 #[test]
 fn child_job_process() {
     let Some(args) = child_args() else {
         return;
     };
     init_logging();
-    run_stream(
+    let summary = run_stream(
         &DedupCountFactory { retention: None },
         &stream_args(&args),
         None,
     )
     .expect("child run");
+    println!("records_in={}", summary.records_in);
 }
 
 #[test]
@@ -174,8 +176,70 @@ fn kill_9_at_arbitrary_points_changes_nothing_in_the_applied_output() {
     }
     let mut final_args = args.clone();
     final_args.extend(["--until-idle".to_owned(), "2s".to_owned()]);
-    let mut child = spawn_child("child_job_process", &final_args);
-    let status = child.wait().expect("final run");
-    assert!(status.success(), "the final run failed: {status}");
+    child_records_in(spawn_child("child_job_process", &final_args));
     scenario.assert_matches_batch(&produced);
+}
+
+#[test]
+fn sigterm_stops_cleanly_with_a_final_emission() {
+    init_logging();
+    let scenario = Scenario::new("sigterm");
+    let records = events(2000, 0);
+    produce(&scenario.events, &records);
+    // A 1-hour emit interval: only the shutdown emission can write the output.
+    let child = spawn_child(
+        "child_job_process",
+        &scenario.args(&["--emit-interval", "1h"]),
+    );
+    std::thread::sleep(Duration::from_secs(4));
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("send SIGTERM");
+    assert!(status.success());
+    assert_eq!(child_records_in(child), records.len() as u64);
+    let lines: Vec<Vec<u8>> = records.into_iter().map(|(_, l)| l).collect();
+    scenario.assert_matches_batch(&lines);
+}
+
+#[test]
+fn two_instances_in_a_group_share_partitions_and_hand_over_state() {
+    init_logging();
+    let scenario = Scenario::new("group");
+    let first_batch = events(3000, 0);
+    produce(&scenario.events, &first_batch);
+    let group = unique("group");
+    // A shared state directory: a partition's store moves with the partition on a rebalance.
+    let args = scenario.args(&[
+        "--group",
+        &group,
+        "--emit-interval",
+        "500ms",
+        "--until-idle",
+        "15s",
+    ]);
+    let first = spawn_child("child_job_process", &args);
+    // The first instance joins alone, gets every partition and reads the first batch; the second
+    // joins later, so the rebalance hands over partitions whose state the first instance built.
+    std::thread::sleep(Duration::from_secs(12));
+    let second = spawn_child("child_job_process", &args);
+    let second_batch = events(3000, 1_000_000);
+    produce(&scenario.events, &second_batch);
+    let (a, b) = (child_records_in(first), child_records_in(second));
+    let total = (first_batch.len() + second_batch.len()) as u64;
+    assert!(
+        a > 0 && b > 0,
+        "both instances must get partitions: {a} and {b} records"
+    );
+    assert_eq!(
+        a + b,
+        total,
+        "every record is read once, by the task that owns it"
+    );
+    let lines: Vec<Vec<u8>> = first_batch
+        .into_iter()
+        .chain(second_batch)
+        .map(|(_, l)| l)
+        .collect();
+    scenario.assert_matches_batch(&lines);
 }

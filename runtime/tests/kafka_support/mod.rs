@@ -210,8 +210,23 @@ pub fn spawn_child(entry_test: &str, args: &[String]) -> Child {
     Command::new(exe)
         .args([entry_test, "--exact", "--nocapture", "--test-threads=1"])
         .env(CHILD_ENV, args.join("\u{1f}"))
+        .stdout(std::process::Stdio::piped())
         .spawn()
         .expect("spawn the job process")
+}
+
+/// The records a finished child read, from the `records_in=N` line it prints.
+pub fn child_records_in(child: Child) -> u64 {
+    let output = child.wait_with_output().expect("wait for the job process");
+    assert!(
+        output.status.success(),
+        "the job process failed: {}",
+        output.status
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .find_map(|line| line.split_once("records_in=")?.1.trim().parse().ok())
+        .expect("the job process printed records_in=N")
 }
 
 /// The arguments given to a child by [`spawn_child`], or `None` in a normal test run.
