@@ -1,5 +1,7 @@
 //! Command-line definitions (clap). One module per subcommand.
 
+mod check;
+
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -11,9 +13,14 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Check scripts for errors: syntax, and (unless --syntax-only) the later passes.
+    Check(check::CheckArgs),
+}
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {}
+    match cli.command {
+        Command::Check(args) => check::run(&args),
+    }
 }

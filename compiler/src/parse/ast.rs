@@ -109,6 +109,8 @@ pub enum ShellCommand {
     Fs,
     /// `sh …` (local shell).
     Sh,
+    /// `sql …` (HCatalog DDL).
+    Sql,
     /// A Grunt command (`ls`, `cat`, `cd`, `cp`, `mkdir`, `mv`, `rm`, `rmf`, `pwd`, `copyFromLocal`,
     /// `copyToLocal`, `exec`, `run`, `kill`, `history`, `clear`, `quit`, `help`), by name.
     Grunt(GruntCommand),
@@ -235,7 +237,10 @@ pub enum OperatorKind {
         schema: Option<Schema>,
     },
     /// `MAPREDUCE 'jar' STORE r INTO 'loc' [USING f] LOAD 'loc' [USING f] [AS schema] [\`params\`]`
+    /// (also spelled `NATIVE`).
     MapReduce(Box<MapReduce>),
+    /// `b = a;` — another name for an existing relation.
+    Realias { input: Relation },
 }
 
 /// `PARALLEL n`
@@ -569,7 +574,8 @@ pub enum Type {
     Bytearray,
     Boolean,
     Datetime,
-    /// `tuple(…)` or `(…)`; `None` for an unknown tuple schema (`tuple()` gives an empty one).
+    /// `tuple(…)` or `(…)`. The parser always gives `Some` (`tuple()` is an empty schema);
+    /// `None` is for later passes that build types with an unknown tuple schema.
     Tuple(Option<Schema>),
     /// `bag{t:(…)}` / `{(…)}` / `bag{}`.
     Bag(Box<BagType>),
