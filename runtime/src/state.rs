@@ -216,27 +216,27 @@ pub(crate) fn raise_bucket(bucket: &mut Option<i64>, time: Option<i64>) {
     }
 }
 
-/// Receives the exported state of a whole dataflow: like [`StateVisitor`], with the operator's index
-/// (its position in [`Dataflow::state_ids`](crate::dataflow::Dataflow::state_ids)).
+/// Receives the exported state of a whole dataflow: like [`StateVisitor`], with the operator's
+/// deterministic id.
 pub trait CheckpointVisitor {
     /// Operator `operator` now holds `value` under `key`.
-    fn put(&mut self, operator: usize, key: &[u8], value: &[u8]);
+    fn put(&mut self, operator: &str, key: &[u8], value: &[u8]);
     /// Operator `operator` no longer holds anything under `key`.
-    fn delete(&mut self, operator: usize, key: &[u8]);
+    fn delete(&mut self, operator: &str, key: &[u8]);
 }
 
 /// Adapts a [`CheckpointVisitor`] to one operator's [`StateVisitor`].
 pub(crate) struct ForOperator<'v> {
-    pub(crate) operator: usize,
+    pub(crate) operator: String,
     pub(crate) visitor: &'v mut dyn CheckpointVisitor,
 }
 
 impl StateVisitor for ForOperator<'_> {
     fn put(&mut self, key: &[u8], value: &[u8]) {
-        self.visitor.put(self.operator, key, value);
+        self.visitor.put(&self.operator, key, value);
     }
     fn delete(&mut self, key: &[u8]) {
-        self.visitor.delete(self.operator, key);
+        self.visitor.delete(&self.operator, key);
     }
 }
 
@@ -244,16 +244,17 @@ impl StateVisitor for ForOperator<'_> {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct CollectedState {
     /// `(operator, key, value)` entries put, in export order.
-    pub puts: Vec<(usize, Vec<u8>, Vec<u8>)>,
+    pub puts: Vec<(String, Vec<u8>, Vec<u8>)>,
     /// `(operator, key)` entries deleted, in export order.
-    pub deletes: Vec<(usize, Vec<u8>)>,
+    pub deletes: Vec<(String, Vec<u8>)>,
 }
 
 impl CheckpointVisitor for CollectedState {
-    fn put(&mut self, operator: usize, key: &[u8], value: &[u8]) {
-        self.puts.push((operator, key.to_vec(), value.to_vec()));
+    fn put(&mut self, operator: &str, key: &[u8], value: &[u8]) {
+        self.puts
+            .push((operator.to_owned(), key.to_vec(), value.to_vec()));
     }
-    fn delete(&mut self, operator: usize, key: &[u8]) {
-        self.deletes.push((operator, key.to_vec()));
+    fn delete(&mut self, operator: &str, key: &[u8]) {
+        self.deletes.push((operator.to_owned(), key.to_vec()));
     }
 }

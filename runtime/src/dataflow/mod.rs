@@ -76,6 +76,7 @@ struct Graph {
     sources: Vec<Box<dyn SourcePort>>,
     sinks: Vec<Box<dyn SinkPort>>,
     retention_ms: Option<i64>,
+    settings: std::collections::BTreeMap<String, String>,
 }
 
 /// A circuit of operators. Build it with [`Dataflow::source`] / [`Dataflow::input`] and the methods of
@@ -155,6 +156,19 @@ impl Dataflow {
     /// the watermark minus `retention_ms` are evicted by [`Dataflow::advance_watermark`].
     pub fn set_retention_ms(&self, retention_ms: i64) {
         self.graph.borrow_mut().retention_ms = Some(retention_ms);
+    }
+
+    /// Records a script setting (`SET key 'value';`), e.g. `pigc.emit_interval`, for executors to read.
+    pub fn set(&self, key: &str, value: &str) {
+        self.graph
+            .borrow_mut()
+            .settings
+            .insert(key.to_owned(), value.to_owned());
+    }
+
+    /// A script setting recorded with [`Dataflow::set`].
+    pub fn setting(&self, key: &str) -> Option<String> {
+        self.graph.borrow().settings.get(key).cloned()
     }
 
     /// The configured retention, if any.
@@ -271,7 +285,8 @@ impl Dataflow {
         &mut self,
         out: &mut dyn CheckpointVisitor,
     ) -> Result<(), StateError> {
-        for (operator, s) in self.states_mut().enumerate() {
+        for s in self.states_mut() {
+            let operator = s.id().to_owned();
             s.export_changes(&mut ForOperator {
                 operator,
                 visitor: &mut *out,
@@ -282,29 +297,14 @@ impl Dataflow {
 
     /// Exports every live state entry of every operator (a full snapshot).
     pub fn export_state_all(&mut self, out: &mut dyn CheckpointVisitor) -> Result<(), StateError> {
-        for (operator, s) in self.states_mut().enumerate() {
+        for s in self.states_mut() {
+            let operator = s.id().to_owned();
             s.export_all(&mut ForOperator {
                 operator,
                 visitor: &mut *out,
             })?;
         }
         Ok(())
-    }
-
-    /// Restores one entry of operator number `operator` (see [`Dataflow::state_ids`]).
-    pub fn restore_state_at(
-        &mut self,
-        operator: usize,
-        key: &[u8],
-        value: &[u8],
-    ) -> Result<(), StateError> {
-        match self.states_mut().nth(operator) {
-            Some(s) => s.restore_entry(key, value),
-            None => Err(StateError::Restore {
-                operator: format!("#{operator}"),
-                reason: "no operator with this index in the dataflow".to_owned(),
-            }),
-        }
     }
 
     /// Restores one entry of the operator with id `operator_id`.
