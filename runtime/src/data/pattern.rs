@@ -58,6 +58,11 @@ impl FullMatch {
         })
     }
 
+    /// The anchored regex (for capture groups).
+    pub fn regex(&self) -> &Regex {
+        &self.regex
+    }
+
     /// Whether all of `s` matches.
     #[inline]
     pub fn is_match(&self, s: &str) -> bool {

@@ -1,0 +1,254 @@
+//! Pig's bag, tuple and map functions: TOBAG, TOTUPLE, TOMAP, TOP, BagToString, DIFF, SIZE, IsEmpty.
+//!
+//! With a known schema, generated code builds bags and tuples of its own structs directly (TOTUPLE is a
+//! struct literal, TOBAG a `Bag` of them) and uses the generic functions here; the `Value`-based
+//! functions serve untyped data.
+
+use std::cmp::Reverse;
+
+use crate::data::{Bag, Bytes, PigMap, PigText, Tuple, Value};
+
+/// `TOBAG(a, b, …)` on untyped values: each argument becomes a one-field tuple, except a tuple argument,
+/// which is added as it is (Pig's TOBAG). Null arguments are kept (as `(null)` tuples).
+pub fn to_bag_values(args: Vec<Value>) -> Bag<Tuple> {
+    args.into_iter()
+        .map(|v| match v {
+            Value::Tuple(t) => t,
+            other => Tuple(vec![other]),
+        })
+        .collect()
+}
+
+/// `TOBAG(t1, t2, …)` on typed tuples (generated code wraps scalar arguments in its one-field tuple
+/// struct).
+pub fn to_bag<T>(tuples: Vec<T>) -> Bag<T> {
+    Bag::from_vec(tuples)
+}
+
+/// `TOTUPLE(a, b, …)` on untyped values.
+pub fn to_tuple(args: Vec<Value>) -> Tuple {
+    Tuple(args)
+}
+
+/// `TOMAP(k1, v1, k2, v2, …)`: a map of the pairs; a later duplicate key wins. A null key is skipped
+/// (Pig would put a null key into its Java `HashMap`, which no Pig expression can look up).
+pub fn to_map(pairs: impl IntoIterator<Item = (Option<String>, Value)>) -> PigMap {
+    pairs
+        .into_iter()
+        .filter_map(|(k, v)| k.map(|k| (k, v)))
+        .collect()
+}
+
+/// `TOMAP(bag)` of `(key, value)` tuples (Pig 0.16+): a tuple whose first field is not a chararray or
+/// that has fewer than two fields is skipped.
+pub fn to_map_from_bag(bag: &Bag<Tuple>) -> PigMap {
+    bag.iter()
+        .filter_map(|t| match t.fields() {
+            [k, v, ..] => k.to_chararray().map(|k| (k, v.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `TOP(n, column, bag)`: the `n` tuples with the largest `key` (the column's value; nulls sort lowest,
+/// as Pig's `DataType.compare`), largest first; ties keep bag order. `n <= 0` gives an empty bag.
+pub fn top<T: Clone, K: Ord>(n: i32, bag: &Bag<T>, key: impl Fn(&T) -> K) -> Bag<T> {
+    let n = usize::try_from(n).unwrap_or(0);
+    let mut keyed: Vec<(Reverse<K>, usize)> = bag
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (Reverse(key(t)), i))
+        .collect();
+    if n < keyed.len() {
+        keyed.select_nth_unstable(n);
+        keyed.truncate(n);
+    }
+    keyed.sort();
+    keyed
+        .into_iter()
+        .filter_map(|(_, i)| bag.as_slice().get(i).cloned())
+        .collect()
+}
+
+/// `TOP(n, column, bag)` on untyped tuples: the key is field `column` (null when the tuple is shorter).
+pub fn top_values(n: i32, column: i32, bag: &Bag<Tuple>) -> Bag<Tuple> {
+    let col = usize::try_from(column).ok();
+    top(n, bag, |t| {
+        col.and_then(|c| t.get(c)).cloned().unwrap_or(Value::Null)
+    })
+}
+
+/// BagToString's default delimiter.
+pub const BAG_TO_STRING_DELIMITER: &str = "_";
+
+/// `BagToString(bag [, delimiter])`: every field of every tuple, in order, joined by `delimiter`; a null
+/// field is written `null` (Java's `StringBuilder.append(null)`), nested values in Pig's text form.
+pub fn bag_to_string(bag: &Bag<Tuple>, delimiter: &str) -> String {
+    join_fields(bag.iter().flat_map(|t| t.fields().iter()), delimiter)
+}
+
+/// `BagToString` over the fields of typed tuples, listed by generated code in order.
+pub fn join_fields<'v>(fields: impl IntoIterator<Item = &'v Value>, delimiter: &str) -> String {
+    let mut out = Vec::new();
+    for (i, f) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(delimiter.as_bytes());
+        }
+        if f.is_null() {
+            out.extend_from_slice(b"null");
+        } else {
+            f.write_text(&mut out);
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// `DIFF(bag1, bag2)`: the tuples of `bag1` that are not in `bag2`, then those of `bag2` not in `bag1`
+/// (duplicates kept, as Pig's nested scan does).
+pub fn diff<T: PartialEq + Clone>(bag1: &Bag<T>, bag2: &Bag<T>) -> Bag<T> {
+    let only_in = |a: &Bag<T>, b: &Bag<T>| -> Vec<T> {
+        a.iter()
+            .filter(|t| !b.iter().any(|u| u == *t))
+            .cloned()
+            .collect()
+    };
+    let mut out = only_in(bag1, bag2);
+    out.extend(only_in(bag2, bag1));
+    Bag::from_vec(out)
+}
+
+/// `DIFF(a, b)` on two non-bag values: `{(a),(b)}` when they differ, else an empty bag.
+pub fn diff_values(a: Value, b: Value) -> Bag<Tuple> {
+    if a == b {
+        Bag::new()
+    } else {
+        Bag::from_vec(vec![Tuple(vec![a]), Tuple(vec![b])])
+    }
+}
+
+/// `SIZE(bag)`: number of tuples.
+pub fn size_bag<T>(bag: &Bag<T>) -> i64 {
+    bag.len() as i64
+}
+
+/// `SIZE(map)`: number of entries.
+pub fn size_map(map: &PigMap) -> i64 {
+    map.len() as i64
+}
+
+/// `SIZE(tuple)` of an untyped tuple: number of fields (for a generated tuple struct it is a constant).
+pub fn size_tuple(tuple: &Tuple) -> i64 {
+    tuple.len() as i64
+}
+
+/// `SIZE(bytearray)`: number of bytes.
+pub fn size_bytearray(b: &Bytes) -> i64 {
+    b.len() as i64
+}
+
+/// `SIZE(x)` of a number or boolean: 1, as Pig.
+pub const SIZE_OF_SCALAR: i64 = 1;
+
+/// `SIZE(v)` of an untyped value: length of a chararray (characters) or bytearray (bytes), size of a bag,
+/// map or tuple, 1 for other scalars, null for null.
+pub fn size_value(v: &Value) -> Option<i64> {
+    Some(match v {
+        Value::Null => return None,
+        Value::Chararray(s) => super::string::size_chararray(s),
+        Value::Bytes(b) => size_bytearray(b),
+        Value::Bag(b) => size_bag(b),
+        Value::Map(m) => size_map(m),
+        Value::Tuple(t) => size_tuple(t),
+        _ => SIZE_OF_SCALAR,
+    })
+}
+
+/// `IsEmpty(bag)`.
+pub fn is_empty_bag<T>(bag: &Bag<T>) -> bool {
+    bag.is_empty()
+}
+
+/// `IsEmpty(map)`.
+pub fn is_empty_map(map: &PigMap) -> bool {
+    map.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(vals: &[i32]) -> Tuple {
+        Tuple(vals.iter().map(|v| Value::Int(*v)).collect())
+    }
+
+    #[test]
+    fn tobag_totuple_tomap() {
+        let b = to_bag_values(vec![Value::Int(1), Value::Null, Value::Tuple(t(&[2, 3]))]);
+        assert_eq!(b.to_text(), "{(1),(),(2,3)}");
+        assert_eq!(
+            to_tuple(vec![Value::Int(1), Value::from("a")]).to_text(),
+            "(1,a)"
+        );
+        let m = to_map(vec![
+            (Some("a".to_owned()), Value::Int(1)),
+            (None, Value::Int(2)),
+            (Some("a".to_owned()), Value::Int(3)),
+        ]);
+        assert_eq!(m.to_text(), "[a#3]");
+        let pairs: Bag<Tuple> = [Tuple(vec![Value::from("k"), Value::Int(9)]), t(&[1])]
+            .into_iter()
+            .collect();
+        assert_eq!(to_map_from_bag(&pairs).to_text(), "[k#9]");
+    }
+
+    #[test]
+    fn top_keeps_the_largest() {
+        let bag: Bag<Tuple> = [t(&[1, 5]), t(&[2, 9]), t(&[3, 7]), t(&[4, 9])]
+            .into_iter()
+            .collect();
+        assert_eq!(top_values(2, 1, &bag).to_text(), "{(2,9),(4,9)}");
+        assert_eq!(top_values(10, 1, &bag).len(), 4);
+        assert_eq!(top_values(0, 1, &bag).len(), 0);
+        assert_eq!(top_values(-1, 1, &bag).len(), 0);
+        let with_null: Bag<Tuple> = [Tuple(vec![Value::Null]), t(&[0])].into_iter().collect();
+        assert_eq!(top_values(1, 0, &with_null).to_text(), "{(0)}");
+    }
+
+    #[test]
+    fn bag_to_string_writes_null_as_null() {
+        let bag: Bag<Tuple> = [
+            Tuple(vec![Value::from("a"), Value::Null]),
+            Tuple(vec![Value::from("c")]),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(bag_to_string(&bag, BAG_TO_STRING_DELIMITER), "a_null_c");
+        assert_eq!(bag_to_string(&bag, "+"), "a+null+c");
+        assert_eq!(bag_to_string(&Bag::new(), "_"), "");
+    }
+
+    #[test]
+    fn diff_is_both_ways() {
+        let a: Bag<Tuple> = [t(&[1]), t(&[2]), t(&[2])].into_iter().collect();
+        let b: Bag<Tuple> = [t(&[2]), t(&[3])].into_iter().collect();
+        assert_eq!(diff(&a, &b).to_text(), "{(1),(3)}");
+        assert_eq!(diff_values(Value::Int(1), Value::Int(1)).len(), 0);
+        assert_eq!(
+            diff_values(Value::Int(1), Value::Int(2)).to_text(),
+            "{(1),(2)}"
+        );
+    }
+
+    #[test]
+    fn size_and_is_empty() {
+        assert_eq!(size_value(&Value::from("héllo")), Some(5));
+        assert_eq!(
+            size_value(&Value::Double(crate::data::Double(1.5))),
+            Some(1)
+        );
+        assert_eq!(size_value(&Value::Null), None);
+        assert_eq!(size_value(&Value::Tuple(t(&[1, 2, 3]))), Some(3));
+        assert!(is_empty_bag(&Bag::<Tuple>::new()));
+        assert!(is_empty_map(&PigMap::new()));
+    }
+}
