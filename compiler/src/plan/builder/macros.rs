@@ -1,0 +1,169 @@
+//! Macro expansion (`DEFINE m(a, b) RETURNS r { … }` and `r = m(x, 'v');`) and IMPORT.
+//!
+//! A macro body is planned in a frame of its own: its parameters (`$a`) stand for the caller's
+//! relations, field names or literals, its other aliases are local to the expansion, and each
+//! `$r` it returns is bound to the caller's output alias.
+
+use super::{Binding, Builder, Frame, MacroValue};
+use crate::diagnostics::Diagnostic;
+use crate::parse::ast;
+use crate::parse::Span;
+
+/// How deeply macros may invoke macros (guards against recursive macros).
+const MAX_MACRO_DEPTH: usize = 32;
+
+/// The text a literal macro argument substitutes into a string.
+pub(super) fn literal_text(l: &ast::Literal) -> String {
+    match l {
+        ast::Literal::Null => "null".to_string(),
+        ast::Literal::Boolean(b) => b.to_string(),
+        ast::Literal::Int(i) => i.to_string(),
+        ast::Literal::Long(i) => i.to_string(),
+        ast::Literal::Float(x) => x.to_string(),
+        ast::Literal::Double(x) => x.to_string(),
+        ast::Literal::BigInteger(s) | ast::Literal::BigDecimal(s) | ast::Literal::Chararray(s) => {
+            s.clone()
+        }
+    }
+}
+
+impl Builder {
+    pub(super) fn expand_macro(
+        &mut self,
+        outputs: &[ast::Ident],
+        name: &ast::Ident,
+        args: &[ast::MacroArg],
+        span: Span,
+    ) {
+        let Some(def) = self.macros.get(&name.name).cloned() else {
+            let names: Vec<String> = self.macros.keys().cloned().collect();
+            let mut d = Diagnostic::error(format!("unknown macro `{}`", name.name), name.span);
+            if let Some(s) = super::builtins::closest(&name.name, names.iter().map(String::as_str))
+            {
+                d = d.with_help(format!("did you mean `{s}`?"));
+            }
+            self.diags.push(d);
+            self.bind_outputs(outputs, Binding::Failed);
+            return;
+        };
+        if def.params.len() != args.len() {
+            self.error(
+                format!(
+                    "macro `{}` takes {} argument(s) but {} were given",
+                    def.name.name,
+                    def.params.len(),
+                    args.len()
+                ),
+                span,
+            );
+            self.bind_outputs(outputs, Binding::Failed);
+            return;
+        }
+        if def.returns.len() != outputs.len() {
+            self.error(
+                format!(
+                    "macro `{}` returns {} relation(s) but {} alias(es) receive them",
+                    def.name.name,
+                    def.returns.len(),
+                    outputs.len()
+                ),
+                span,
+            );
+            self.bind_outputs(outputs, Binding::Failed);
+            return;
+        }
+        if self.frames.len() > MAX_MACRO_DEPTH {
+            self.error(
+                format!(
+                    "macro `{}` expands more than {MAX_MACRO_DEPTH} levels deep (is it recursive?)",
+                    def.name.name
+                ),
+                span,
+            );
+            self.bind_outputs(outputs, Binding::Failed);
+            return;
+        }
+        let mut frame = Frame::default();
+        for (param, arg) in def.params.iter().zip(args) {
+            let value = match arg {
+                ast::MacroArg::Alias(ident) => match self.current_frame().params.get(&ident.name) {
+                    Some(value) => value.clone(),
+                    None => MacroValue::Word(ident.name.clone(), self.lookup_alias(&ident.name)),
+                },
+                ast::MacroArg::Literal(l, _) => MacroValue::Literal(l.clone()),
+            };
+            frame.params.insert(dollar(&param.name), value);
+        }
+        self.frames.push(frame);
+        self.statements(&def.body);
+        let frame = self.frames.pop().unwrap_or_default();
+        let mut last = None;
+        for (ret, out) in def.returns.iter().zip(outputs) {
+            let binding = match frame.aliases.get(&dollar(&ret.name)) {
+                Some(b) => *b,
+                None => {
+                    self.error(
+                        format!(
+                            "macro `{}` does not define its return alias `${}`",
+                            def.name.name, ret.name
+                        ),
+                        ret.span,
+                    );
+                    Binding::Failed
+                }
+            };
+            if let Binding::Node(n) = binding {
+                let node = &mut self.plan.graph[n];
+                if node.alias.as_deref().is_none_or(|a| a.starts_with('$')) {
+                    node.alias = Some(out.name.clone());
+                }
+            }
+            self.bind(out.name.clone(), binding);
+            last = Some(binding);
+        }
+        if outputs.is_empty() {
+            last = frame.last;
+        }
+        self.frame().last = last.or(self.current_frame().last);
+    }
+
+    fn bind_outputs(&mut self, outputs: &[ast::Ident], binding: Binding) {
+        for out in outputs {
+            self.bind(out.name.clone(), binding);
+        }
+    }
+
+    /// `IMPORT 'file.pig'`: parses the file (relative to the script) and plans its statements
+    /// (usually macro definitions).
+    pub(super) fn import(&mut self, path: &str, span: Span) {
+        let base = std::path::Path::new(&self.file)
+            .parent()
+            .unwrap_or(std::path::Path::new(""));
+        let full = base.join(path);
+        match std::fs::read_to_string(&full) {
+            Ok(source) => match crate::parse::parse_text(&source) {
+                (script, diags) if !diags.has_errors() => self.statements(&script.statements),
+                _ => self.error(
+                    format!(
+                        "imported file `{}` has syntax errors (run `pigc check` on it)",
+                        full.display()
+                    ),
+                    span,
+                ),
+            },
+            Err(e) => self.error(
+                format!("cannot read imported file `{}`: {e}", full.display()),
+                span,
+            ),
+        }
+    }
+}
+
+/// `$name` for a macro parameter or return alias declared as `name`.
+fn dollar(name: &str) -> String {
+    if name.starts_with('$') {
+        name.to_string()
+    } else {
+        format!("${name}")
+    }
+}
