@@ -199,4 +199,33 @@ mod tests {
         assert_eq!(-Double(2.0), Double(-2.0));
         assert!((Double(1.0) / Double(0.0)).0.is_infinite());
     }
+
+    fn any_f64() -> impl proptest::strategy::Strategy<Value = f64> {
+        use proptest::prelude::*;
+        prop_oneof![
+            any::<f64>(),
+            any::<u64>().prop_map(f64::from_bits),
+            Just(0.0),
+            Just(-0.0),
+            Just(f64::NAN),
+        ]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn order_eq_and_hash_agree(a in any_f64(), b in any_f64()) {
+            use std::collections::hash_map::DefaultHasher;
+            let (x, y) = (Double(a), Double(b));
+            proptest::prop_assert_eq!(x.cmp(&y) == Ordering::Equal, x == y);
+            proptest::prop_assert_eq!(x.cmp(&y), y.cmp(&x).reverse());
+            if x == y {
+                let h = |d: Double| {
+                    let mut s = DefaultHasher::new();
+                    d.hash(&mut s);
+                    s.finish()
+                };
+                proptest::prop_assert_eq!(h(x), h(y));
+            }
+        }
+    }
 }

@@ -226,4 +226,29 @@ mod tests {
         assert_eq!(parse_field(b"(oops"), bytes("(oops"));
         assert_eq!(parse_field(b""), Value::Null);
     }
+
+    fn nested() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            "[a-z0-9 .]{1,4}".prop_map(|s| Value::Bytes(Bytes::from(s.as_str()))),
+        ];
+        leaf.prop_recursive(3, 12, 3, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 1..3).prop_map(|v| Value::Tuple(Tuple(v))),
+                proptest::collection::vec(proptest::collection::vec(inner, 1..3), 0..3)
+                    .prop_map(|ts| Value::Bag(ts.into_iter().map(Tuple).collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn text_form_parses_back(fields in proptest::collection::vec(nested(), 1..4)) {
+            let t = Tuple(fields);
+            let text = t.to_text();
+            let parsed = parse_tuple(text.as_bytes());
+            proptest::prop_assert_eq!(parsed.as_ref().map(PigText::to_text), Some(text));
+        }
+    }
 }

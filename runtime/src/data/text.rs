@@ -392,4 +392,26 @@ mod tests {
             "2009-01-07T09:00:00.123+08:00"
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn java_double_text_round_trips(bits in proptest::prelude::any::<u64>()) {
+            let v = f64::from_bits(bits);
+            let text = Double(v).to_text();
+            let back = crate::data::cast::text_to_double(&text).unwrap();
+            proptest::prop_assert_eq!(back, Double(v));
+            if v.is_finite() && v != 0.0 {
+                let plain = v.abs() >= 1e-3 && v.abs() < 1e7;
+                proptest::prop_assert_eq!(!text.contains('E'), plain, "{}", text);
+                proptest::prop_assert!(text.contains('.'));
+            }
+        }
+
+        #[test]
+        fn java_float_text_round_trips(bits in proptest::prelude::any::<u32>()) {
+            let v = f32::from_bits(bits);
+            let back = crate::data::cast::text_to_float(&Float(v).to_text()).unwrap();
+            proptest::prop_assert_eq!(back, Float(v));
+        }
+    }
 }

@@ -220,4 +220,49 @@ mod tests {
         let back: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back, v);
     }
+
+    fn leaf() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Boolean),
+            any::<i32>().prop_map(Value::Int),
+            any::<i64>().prop_map(Value::Long),
+            any::<f64>().prop_map(|d| Value::Double(Double(d))),
+            "[a-z]{0,3}".prop_map(Value::Chararray),
+            proptest::collection::vec(any::<u8>(), 0..3).prop_map(|b| Value::Bytes(Bytes(b))),
+        ]
+    }
+
+    fn value() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        leaf().prop_recursive(3, 16, 3, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..3).prop_map(|v| Value::Tuple(Tuple(v))),
+                proptest::collection::vec(proptest::collection::vec(inner.clone(), 0..2), 0..3)
+                    .prop_map(|ts| Value::Bag(ts.into_iter().map(Tuple).collect())),
+                proptest::collection::btree_map("[a-c]", inner, 0..3)
+                    .prop_map(|m| Value::Map(PigMap(m))),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn order_is_total_and_consistent_with_eq(a in value(), b in value(), c in value()) {
+            use std::cmp::Ordering;
+            proptest::prop_assert_eq!(a.cmp(&b) == Ordering::Equal, a == b);
+            proptest::prop_assert_eq!(a.cmp(&b), b.cmp(&a).reverse());
+            if a <= b && b <= c {
+                proptest::prop_assert!(a <= c);
+            }
+        }
+
+        #[test]
+        fn binary_serde_is_lossless(v in value()) {
+            let bytes = postcard::to_allocvec(&v).unwrap();
+            let back: Value = postcard::from_bytes(&bytes).unwrap();
+            proptest::prop_assert_eq!(back, v);
+        }
+    }
 }

@@ -155,4 +155,52 @@ mod tests {
         assert!(PigStorage::from_arg("ab").is_err());
         assert!(PigStorage::from_arg("").is_err());
     }
+
+    #[derive(Debug, Clone, PartialEq)]
+    struct Wide {
+        a: Option<i32>,
+        b: Option<i64>,
+        c: Option<String>,
+        d: Option<Double>,
+        e: Option<bool>,
+    }
+
+    impl TextRecord for Wide {
+        fn read(r: &mut FieldReader<'_, '_>) -> Result<Self, DecodeError> {
+            Ok(Wide {
+                a: r.int(),
+                b: r.long(),
+                c: r.chararray(),
+                d: r.double(),
+                e: r.boolean(),
+            })
+        }
+        fn write(&self, w: &mut FieldWriter<'_>) {
+            w.field(&self.a);
+            w.field(&self.b);
+            w.field(&self.c);
+            w.field(&self.d);
+            w.field(&self.e);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn encode_then_decode_is_identity(
+            a in proptest::option::of(proptest::prelude::any::<i32>()),
+            b in proptest::option::of(proptest::prelude::any::<i64>()),
+            c in proptest::option::of("[^\t\n]{1,8}"),
+            d in proptest::option::of(proptest::prelude::any::<f64>()),
+            e in proptest::option::of(proptest::prelude::any::<bool>()),
+        ) {
+            let rec = Wide { a, b, c, d: d.map(Double), e };
+            let f = PigStorage::default();
+            let mut out = Vec::new();
+            f.encode(&rec, &mut out);
+            let mut warn = DecodeWarnings::default();
+            let back: Wide = f.decode(&out, &mut warn).unwrap();
+            proptest::prop_assert_eq!(back, rec);
+            proptest::prop_assert_eq!(warn.bad_fields, 0);
+        }
+    }
 }
