@@ -85,8 +85,16 @@ fn load_params(args: &CheckArgs) -> Result<Params, String> {
     Ok(params)
 }
 
-/// The passes after parsing, run on a script without syntax errors. No later pass exists yet;
-/// logical planning (#3) adds itself here and returns its diagnostics.
-fn later_passes(_parsed: &ParseOutput) -> Diagnostics {
-    Diagnostics::new()
+/// The passes after parsing, run on a script without syntax errors: logical planning (#3), which
+/// also prints what the script's DESCRIBE statements show.
+fn later_passes(parsed: &ParseOutput) -> Diagnostics {
+    match pigc::plan::build_plan(&parsed.script, &parsed.file) {
+        Ok(planned) => {
+            for line in &planned.plan.describes {
+                println!("{line}");
+            }
+            planned.warnings
+        }
+        Err(diagnostics) => diagnostics,
+    }
 }

@@ -477,6 +477,9 @@ impl Builder {
 
     fn field(&mut self, name: &str, span: Span, scope: Scope<'_>) -> Option<Expr> {
         let name = match self.current_frame().params.get(name) {
+            Some(MacroValue::Literal(Literal::Chararray(s))) if scope.schema.lookup(s).is_ok() => {
+                s.clone()
+            }
             Some(MacroValue::Literal(l)) => return Some(literal(l.clone(), span)),
             Some(MacroValue::Word(w, _)) => w.clone(),
             None => name.to_string(),
@@ -908,7 +911,9 @@ impl Builder {
         if let Some(i) = self.plan.udfs.iter().position(|u| u.alias == target) {
             return Some(Func::Rust(i));
         }
+        let mut via = String::new();
         if let Some(d) = self.defines.get(&target) {
+            via = format!(" (DEFINE {target})");
             target = d.name.clone();
         }
         if let Some(b) = Builtin::lookup(&target) {
@@ -932,7 +937,7 @@ impl Builder {
             } else {
                 ""
             };
-            let d = Diagnostic::error(format!("Java UDF `{target}`{origin} is not supported by pigc"), span)
+            let d = Diagnostic::error(format!("Java UDF `{target}`{via}{origin} is not supported by pigc"), span)
                 .with_help("pigc compiles to Rust: declare a Rust UDF with `DEFINE f rust('my_crate::f', '(chararray) -> long');`");
             self.diags.push(d);
             return None;
@@ -948,7 +953,7 @@ impl Builder {
             self.diags.push(d);
             return None;
         }
-        let mut d = Diagnostic::error(format!("unknown function `{target}`"), span);
+        let mut d = Diagnostic::error(format!("unknown function `{target}`{via}"), span);
         if let Some(s) = builtins::closest(&target, candidates.iter().map(String::as_str)) {
             d = d.with_help(format!("did you mean `{s}`?"));
         }
