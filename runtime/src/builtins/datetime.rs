@@ -6,10 +6,8 @@
 //! not supported (null), the default zone is UTC, and Joda format patterns are translated to chrono for
 //! the common letters (see [`joda_to_chrono`]); a pattern using another letter gives null.
 
-use chrono::{
-    DateTime as ChronoDateTime, Datelike, Duration, FixedOffset, Months, NaiveDate, NaiveDateTime,
-    TimeZone, Timelike, Utc,
-};
+use chrono::format::{Parsed, StrftimeItems};
+use chrono::{Datelike, Duration, FixedOffset, Months, NaiveDateTime, TimeZone, Timelike, Utc};
 
 use crate::data::datetime::{self, parse_iso, parse_zone, DateTime};
 use crate::data::PigText;
@@ -36,39 +34,70 @@ pub fn to_date_iso(s: &str) -> Option<DateTime> {
     parse_iso(s, datetime::utc())
 }
 
-/// `ToDate(s, format)`: `s` parsed with a Joda pattern, in the default zone (UTC) unless the pattern
-/// reads an offset (`Z`, `ZZ`).
+/// `ToDate(s, format)`: `s` parsed with a Joda pattern. Fields the pattern does not read default as in
+/// Joda (1970-01-01T00:00:00.000); an offset read by `Z`/`ZZ` (`+0800`, `+08:00`, `Z`) fixes the instant,
+/// and the result is expressed in the default zone (UTC), as Joda's `parseDateTime` without
+/// `withOffsetParsed` does.
 pub fn to_date_format(s: &str, format: &str) -> Option<DateTime> {
     parse_with_format(s, format, datetime::utc())
 }
 
-/// `ToDate(s, format, zone)`: as [`to_date_format`], in `zone` (`+08:00`, `UTC`, …); the result is
-/// expressed in `zone`.
+/// `ToDate(s, format, zone)`: as [`to_date_format`], with local times read in `zone` (`+08:00`, `UTC`,
+/// …) and the result expressed in `zone`.
 pub fn to_date_format_zone(s: &str, format: &str, zone: &str) -> Option<DateTime> {
-    let zone = parse_zone(zone)?;
-    parse_with_format(s, format, zone).map(|d| d.with_timezone(&zone))
+    parse_with_format(s, format, parse_zone(zone)?)
 }
 
 fn parse_with_format(s: &str, format: &str, zone: FixedOffset) -> Option<DateTime> {
-    let pattern = joda_to_chrono(format)?;
-    if let Ok(d) = ChronoDateTime::parse_from_str(s, &pattern) {
-        return Some(d);
+    let pattern = joda_to_chrono(format, Direction::Parse)?;
+    let mut p = Parsed::new();
+    chrono::format::parse(&mut p, s, StrftimeItems::new(&pattern)).ok()?;
+    let has_year = p.year().is_some() || p.year_mod_100().is_some() || p.isoyear().is_some();
+    if !has_year {
+        p.set_year(1970).ok()?;
     }
-    let naive = NaiveDateTime::parse_from_str(s, &pattern)
-        .ok()
-        .or_else(|| {
-            NaiveDate::parse_from_str(s, &pattern)
-                .ok()
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-        })?;
-    zone.from_local_datetime(&naive).single()
+    let by_week_or_ordinal = p.ordinal().is_some() || p.isoweek().is_some();
+    if p.month().is_none() && !by_week_or_ordinal {
+        p.set_month(1).ok()?;
+    }
+    if p.day().is_none() && !by_week_or_ordinal {
+        p.set_day(1).ok()?;
+    }
+    match (p.hour_div_12(), p.hour_mod_12()) {
+        (None, None) => p.set_hour(0).ok()?,
+        (None, Some(_)) => p.set_ampm(false).ok()?,
+        _ => {}
+    }
+    if p.minute().is_none() {
+        p.set_minute(0).ok()?;
+    }
+    if p.second().is_none() {
+        p.set_second(0).ok()?;
+    }
+    let local = p.to_naive_date().ok()?.and_time(p.to_naive_time().ok()?);
+    let offset = match p.offset() {
+        Some(secs) => FixedOffset::east_opt(secs)?,
+        None => zone,
+    };
+    let instant = offset.from_local_datetime(&local).single()?;
+    Some(instant.with_timezone(&zone))
+}
+
+/// Whether a translated pattern parses or formats (chrono's permissive offset `%#z`, which also reads
+/// `Z`, is for parsing only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// For `ToDate`.
+    Parse,
+    /// For `ToString`.
+    Format,
 }
 
 /// Translates a Joda-Time pattern to a chrono format string. Supported letters: `yyyy`/`yy`/`y` (year),
 /// `M`/`MM`/`MMM`/`MMMM` (month), `d`/`dd`, `H`/`HH`, `h`/`hh`, `m`/`mm`, `s`/`ss`, `S…` (fraction, as
 /// milliseconds for `SSS`), `a`, `E…` (day name), `D` (day of year), `Z` (`+0800`), `ZZ` (`+08:00`),
 /// `'quoted text'` and any non-letter. Other letters (`z`, `G`, `w`, `x`, …) give `None`.
-pub fn joda_to_chrono(joda: &str) -> Option<String> {
+pub fn joda_to_chrono(joda: &str, direction: Direction) -> Option<String> {
     let chars: Vec<char> = joda.chars().collect();
     let mut out = String::with_capacity(joda.len() * 2);
     let mut i = 0;
@@ -130,6 +159,7 @@ pub fn joda_to_chrono(joda: &str) -> Option<String> {
             ('E', 1..=3) => "%a",
             ('E', _) => "%A",
             ('D', _) => "%j",
+            ('Z', _) if direction == Direction::Parse => "%#z",
             ('Z', 1) => "%z",
             ('Z', _) => "%:z",
             _ => return None,
@@ -157,7 +187,7 @@ pub fn to_string(dt: &DateTime) -> String {
 /// unsupported pattern.
 pub fn to_string_format(dt: &DateTime, format: &str) -> Option<String> {
     use std::fmt::Write;
-    let pattern = joda_to_chrono(format)?;
+    let pattern = joda_to_chrono(format, Direction::Format)?;
     let mut out = String::new();
     write!(out, "{}", dt.format(&pattern)).ok()?;
     Some(out)
@@ -479,7 +509,35 @@ mod tests {
             to_date_format("2013-05-07T10:20:30.250+0200", "yyyy-MM-dd'T'HH:mm:ss.SSSZ")
                 .unwrap()
                 .to_text(),
-            "2013-05-07T10:20:30.250+02:00"
+            "2013-05-07T08:20:30.250Z"
+        );
+        assert_eq!(
+            to_date_format("2013-05-01Z", "yyyy-MM-ddZ")
+                .unwrap()
+                .to_text(),
+            "2013-05-01T00:00:00.000Z"
+        );
+        assert_eq!(
+            to_date_format("2013-05-01+0800", "yyyy-MM-ddZ")
+                .unwrap()
+                .to_text(),
+            "2013-04-30T16:00:00.000Z"
+        );
+        assert_eq!(
+            to_date_format_zone("20100105", "yyyyMMdd", "UTC")
+                .unwrap()
+                .to_text(),
+            "2010-01-05T00:00:00.000Z"
+        );
+        assert_eq!(
+            to_date_format("Jan 5, 2010 3:04 PM", "MMM d, yyyy h:mm a")
+                .unwrap()
+                .to_text(),
+            "2010-01-05T15:04:00.000Z"
+        );
+        assert_eq!(
+            to_date_format("10:20", "HH:mm").unwrap().to_text(),
+            "1970-01-01T10:20:00.000Z"
         );
         assert_eq!(to_date_format("garbage", "yyyy-MM-dd"), None);
         assert_eq!(to_date_format("2013", "yyyy G"), None);

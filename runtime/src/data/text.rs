@@ -183,6 +183,19 @@ impl PigText for Value {
     }
 }
 
+/// Appends a tuple's text form `(f1,f2,…)` from its fields: what a generated tuple struct's `PigText`
+/// impl calls, e.g. `write_tuple(out, &[&self.name, &self.age])`.
+pub fn write_tuple(out: &mut Vec<u8>, fields: &[&dyn PigText]) {
+    out.push(b'(');
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        f.write_text(out);
+    }
+    out.push(b')');
+}
+
 macro_rules! display_via_text {
     ($($t:ty),*) => {
         $(impl fmt::Display for $t {
@@ -377,6 +390,9 @@ mod tests {
         ]);
         assert_eq!(t.to_text(), "(x,,[a#1,b#],{(1),(2)})");
         assert_eq!(Some(3i64).to_text(), "3");
+        let mut out = Vec::new();
+        write_tuple(&mut out, &[&Some(1i32), &None::<String>, &"z"]);
+        assert_eq!(out, b"(1,,z)");
         assert_eq!(None::<i64>.to_text(), "");
         assert_eq!(true.to_text(), "true");
     }
