@@ -4,18 +4,19 @@
 //! total order: `-0.0 < 0.0`, every NaN equals every other NaN, and NaN is greater than `+Infinity`.
 //! These newtypes implement exactly that order, with `Eq` and `Hash` consistent with it, so records holding
 //! them can be grouped, deduplicated and sorted as Pig does. Arithmetic follows IEEE 754 like Java's
-//! primitive operators; printing follows Java's `Float.toString` / `Double.toString` (see [`super::text`]).
+//! primitive operators; printing follows Java's `Float.toString` / `Double.toString` (see [`super::text`]),
+//! also in JSON (as Pig's JsonStorage writes them: `1.0E10`; NaN and infinities, which JSON lacks, as `null`).
 
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 use std::ops::{Add, Div, Mul, Neg, Rem, Sub};
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 macro_rules! total_float {
     ($(#[$doc:meta])* $name:ident, $prim:ty, $bits:ty) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, Default, Deserialize)]
         #[serde(transparent)]
         pub struct $name(pub $prim);
 

@@ -12,6 +12,39 @@ use num_bigint::BigInt;
 
 use super::{Bag, Bytes, DateTime, Double, Float, PigMap, PigText, Tuple, Value};
 
+/// Serializes a float or double: Java's text form as a raw JSON number for human-readable formats (NaN
+/// and infinities as `null`), the primitive otherwise.
+fn serialize_java_number<S: Serializer>(
+    s: S,
+    finite: bool,
+    text: impl FnOnce() -> String,
+    primitive: impl FnOnce(S) -> Result<S::Ok, S::Error>,
+) -> Result<S::Ok, S::Error> {
+    if !s.is_human_readable() {
+        return primitive(s);
+    }
+    if !finite {
+        return s.serialize_none();
+    }
+    let raw =
+        serde_json::value::RawValue::from_string(text()).map_err(serde::ser::Error::custom)?;
+    raw.serialize(s)
+}
+
+impl Serialize for Double {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v = self.0;
+        serialize_java_number(s, v.is_finite(), || self.to_text(), |s| s.serialize_f64(v))
+    }
+}
+
+impl Serialize for Float {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v = self.0;
+        serialize_java_number(s, v.is_finite(), || self.to_text(), |s| s.serialize_f32(v))
+    }
+}
+
 impl Serialize for Bytes {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         if s.is_human_readable() {
@@ -108,8 +141,8 @@ impl Serialize for Value {
                 Value::Boolean(v) => s.serialize_bool(*v),
                 Value::Int(v) => s.serialize_i32(*v),
                 Value::Long(v) => s.serialize_i64(*v),
-                Value::Float(v) => s.serialize_f32(v.0),
-                Value::Double(v) => s.serialize_f64(v.0),
+                Value::Float(v) => v.serialize(s),
+                Value::Double(v) => v.serialize(s),
                 Value::DateTime(v) => s.serialize_str(&v.to_text()),
                 Value::Bytes(v) => v.serialize(s),
                 Value::Chararray(v) => s.serialize_str(v),
@@ -204,6 +237,21 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&v).unwrap(),
             r#"[{"a":1,"b":null,"c":"raw"},1.5]"#
+        );
+        let doubles = vec![Double(1e10), Double(-0.0001), Double(f64::NAN), Double(5.0)];
+        assert_eq!(
+            serde_json::to_string(&doubles).unwrap(),
+            "[1.0E10,-1.0E-4,null,5.0]"
+        );
+        let back: Vec<Option<Double>> = serde_json::from_str("[1.0E10,-1.0E-4,null,5]").unwrap();
+        assert_eq!(
+            back,
+            vec![
+                Some(Double(1e10)),
+                Some(Double(-0.0001)),
+                None,
+                Some(Double(5.0))
+            ]
         );
         let back: Value =
             serde_json::from_str(r#"{"x":[[1,"a"],[2,"b"]],"y":3000000000}"#).unwrap();

@@ -7,8 +7,8 @@
 //! missing key reads as null, and `#[serde(with = "pigc_runtime::format::json::opt_datetime")]` on a
 //! datetime field so it is written as Pig writes it (`2009-01-07T01:07:01.000Z`).
 //!
-//! Differences from Pig: doubles are written as serde_json writes them (`1e10` is `10000000000.0`, not
-//! Java's `1.0E10`: the same JSON number); NaN and infinities are written as `null`.
+//! Floats and doubles are written as Java prints them (`5.0`, `1.0E10`), as Jackson does for Pig; NaN and
+//! infinities, which JSON cannot hold (Jackson writes a bare `NaN`), are written as `null`.
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
