@@ -232,6 +232,14 @@ pub fn strsplit(s: &str, regex: &str, limit: i32) -> Option<Tuple> {
     })
 }
 
+/// `STRSPLIT` with a regex compiled once (for a literal pattern).
+pub fn strsplit_compiled(s: &str, re: &Regex, limit: i32) -> Tuple {
+    java_split(s, re, limit)
+        .into_iter()
+        .map(|p| Value::Chararray(p.to_owned()))
+        .collect()
+}
+
 /// `STRSPLITTOBAG(s, regex, limit)`: the pieces of [`java_split`] as a bag of one-field tuples.
 pub fn strsplittobag(s: &str, regex: &str, limit: i32) -> Option<Bag<Tuple>> {
     pattern::with_cached(regex, |re| {
@@ -393,6 +401,8 @@ mod tests {
         let t = strsplit(",,", ",", 0).unwrap();
         assert_eq!(t.len(), 0);
         assert_eq!(strsplittobag("x:y", ":", 0).unwrap().len(), 2);
+        let re = pattern::compile("-").unwrap();
+        assert_eq!(strs(&strsplit_compiled("a-b-", &re, 0)), ["a", "b"]);
     }
 
     #[test]

@@ -454,6 +454,14 @@ from_value_via!(
     Tuple => to_tuple,
 );
 
+impl Tuple {
+    /// Field `i` converted to `T` with Pig's casts; null when missing, null or not convertible. What a
+    /// generated tuple struct's `FromValue` impl calls per field.
+    pub fn field_as<T: FromValue>(&self, i: usize) -> Option<T> {
+        self.get(i).and_then(T::from_value)
+    }
+}
+
 impl FromValue for Value {
     #[inline]
     fn from_value(v: &Value) -> Option<Self> {
@@ -582,5 +590,9 @@ mod tests {
         let bag: Bag<Tuple> = FromValue::from_value(&v).unwrap();
         assert_eq!(bag.len(), 3);
         assert_eq!(i32::from_value(&Value::Bytes(Bytes::from("7"))), Some(7));
+        let t = Tuple(vec![Value::Bytes(Bytes::from("1.5")), Value::Null]);
+        assert_eq!(t.field_as::<Double>(0), Some(Double(1.5)));
+        assert_eq!(t.field_as::<i32>(1), None);
+        assert_eq!(t.field_as::<i32>(9), None);
     }
 }

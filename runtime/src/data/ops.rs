@@ -52,6 +52,11 @@ pub fn is_true(cond: Option<bool>) -> bool {
 }
 
 /// Pig's bincond `cond ? a : b`: a null condition gives null; only the chosen branch is evaluated.
+///
+/// Pig's `CASE WHEN c1 THEN v1 WHEN c2 THEN v2 ELSE v3 END` is rewritten by Pig's parser into nested
+/// binconds, `c1 ? v1 : (c2 ? v2 : v3)`, so a null condition makes the whole CASE null (it does not fall
+/// through to the next WHEN as in SQL); `CASE x WHEN a THEN …` tests `x == a`. Generated code nests
+/// `bincond` the same way; a CASE without ELSE has a null ELSE.
 #[inline]
 pub fn bincond<T>(
     cond: Option<bool>,

@@ -1,7 +1,7 @@
 //! Record formats: how one line of a file or one Kafka message value becomes a typed record and back.
 //!
 //! Generated code implements the per-schema parts (which field has which type); this module holds the
-//! format-independent contract and the formats themselves (PigStorage, JSON lines, CSV).
+//! format-independent contract and the formats themselves (PigStorage, TextLoader, JSON lines, CSV).
 
 use thiserror::Error;
 
@@ -9,11 +9,13 @@ pub mod csv;
 mod field;
 pub mod json;
 pub mod pig_storage;
+pub mod text_loader;
 
 pub use self::csv::Csv;
 pub use field::{FieldReader, FieldWriter, TextRecord};
 pub use json::JsonLines;
 pub use pig_storage::{BadDelimiter, PigStorage};
+pub use text_loader::TextLoader;
 
 /// Why a payload could not be decoded into a record. The record goes to the dead-letter sink with this
 /// reason; the job goes on.
