@@ -38,42 +38,56 @@ impl<T: Serialize + DeserializeOwned> Format<T> for JsonLines {
     }
 }
 
-/// Serde `with` module for a `DateTime` field: written as Pig's text form, read as ISO-8601.
+/// Serde `with` module for a `DateTime` field: in human-readable formats (JSON) written as Pig's text
+/// form and read as ISO-8601; in binary formats (checkpoints) chrono's own exact encoding.
 pub mod datetime {
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     use crate::data::{cast, DateTime, PigText};
 
-    /// Writes Pig's text form (`2009-01-07T01:07:01.000Z`).
+    /// Writes Pig's text form (`2009-01-07T01:07:01.000Z`), or the exact value for binary formats.
     pub fn serialize<S: Serializer>(v: &DateTime, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&v.to_text())
+        if s.is_human_readable() {
+            s.serialize_str(&v.to_text())
+        } else {
+            v.serialize(s)
+        }
     }
 
-    /// Reads an ISO-8601 string.
+    /// Reads an ISO-8601 string, or the exact value from binary formats.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime, D::Error> {
+        if !d.is_human_readable() {
+            return DateTime::deserialize(d);
+        }
         let s = String::deserialize(d)?;
         cast::text_to_datetime(&s)
             .ok_or_else(|| serde::de::Error::custom(format!("not an ISO-8601 datetime: {s:?}")))
     }
 }
 
-/// Serde `with` module for an `Option<DateTime>` field: null is `null`; a string that is not a datetime
-/// reads as null, as Pig's cast does.
+/// Serde `with` module for an `Option<DateTime>` field: null is `null`; in JSON a string that is not a
+/// datetime reads as null, as Pig's cast does.
 pub mod opt_datetime {
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     use crate::data::{cast, DateTime, PigText};
 
-    /// Writes Pig's text form, or `null`.
+    /// Writes Pig's text form or `null`, or the exact value for binary formats.
     pub fn serialize<S: Serializer>(v: &Option<DateTime>, s: S) -> Result<S::Ok, S::Error> {
+        if !s.is_human_readable() {
+            return v.serialize(s);
+        }
         match v {
             Some(v) => s.serialize_str(&v.to_text()),
             None => s.serialize_none(),
         }
     }
 
-    /// Reads an ISO-8601 string or `null`.
+    /// Reads an ISO-8601 string or `null`, or the exact value from binary formats.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime>, D::Error> {
+        if !d.is_human_readable() {
+            return Option::<DateTime>::deserialize(d);
+        }
         let s = Option::<String>::deserialize(d)?;
         Ok(s.and_then(|s| cast::text_to_datetime(&s)))
     }
@@ -132,6 +146,22 @@ mod tests {
         let mut warn = DecodeWarnings::default();
         let back: Row = JsonLines.decode(line.as_bytes(), &mut warn).unwrap();
         assert_eq!(back, row);
+    }
+
+    #[test]
+    fn datetimes_are_exact_in_binary_formats() {
+        let row = Row {
+            name: None,
+            score: None,
+            items: None,
+            props: None,
+            at: crate::data::cast::text_to_datetime("2009-01-07T01:07:01.123456+08:00"),
+            kind: Some(1),
+        };
+        let bytes = postcard::to_allocvec(&row).unwrap();
+        let back: Row = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(back, row);
+        assert_eq!(back.at.unwrap().offset().local_minus_utc(), 8 * 3600);
     }
 
     #[test]
