@@ -140,10 +140,10 @@ pub(crate) fn describe(rule: Rule) -> String {
         | Rule::nested_foreach => "a nested operator",
         Rule::group_input | Rule::join_input => "an input relation",
         Rule::group_all => "`ALL`",
-        Rule::group_mode => "`INNER` or `OUTER`",
+        Rule::group_mode => "`INNER`/`OUTER`",
         Rule::group_using => "`USING`",
-        Rule::join_outer => "`LEFT`, `RIGHT` or `FULL`",
-        Rule::sort_direction => "`ASC` or `DESC`",
+        Rule::join_outer => "an outer join (`LEFT`/`RIGHT`/`FULL`)",
+        Rule::sort_direction => "`ASC`/`DESC`",
         Rule::order_keys => "sort keys",
         Rule::parallel_clause => "`PARALLEL`",
         Rule::partition_clause => "`PARTITION BY`",
@@ -212,6 +212,23 @@ pub(crate) fn describe_all(rules: &[Rule]) -> Vec<String> {
             "a map",
         ];
         phrases.retain(|p| !STARTS_OF_EXPRESSIONS.contains(&p.as_str()));
+    }
+    if phrases.iter().any(|p| p == "an operator") {
+        const CONTINUATIONS: &[&str] = &[
+            "`#`",
+            "`(`",
+            "`.`",
+            "`..`",
+            "`?`",
+            "`AND`",
+            "`OR`",
+            "`IN`",
+            "`IS`",
+            "`MATCHES`",
+            "`#'key'`",
+            "a projection",
+        ];
+        phrases.retain(|p| !CONTINUATIONS.contains(&p.as_str()));
     }
     if phrases.iter().any(|p| p == "a statement") {
         phrases.retain(|p| p == "a statement" || p.starts_with('`') || p == "an alias");

@@ -206,6 +206,9 @@ fn syntax_error(
             expected::join_alternatives(&expected)
         )
     };
+    if let Some(diagnostic) = special_syntax_error(text, index, pos, at, found) {
+        return (Box::new(diagnostic), at);
+    }
     let mut diagnostic = Diagnostic::error(message, span);
     if !expected.is_empty() {
         diagnostic = diagnostic.with_primary_label(format!(
@@ -213,7 +216,13 @@ fn syntax_error(
             expected::join_alternatives(&expected)
         ));
     }
-    if negatives.contains(&Rule::reserved) || is_reserved_word(found) {
+    let name_expected = expected.iter().any(|e| {
+        matches!(
+            e.as_str(),
+            "an alias" | "a relation alias" | "a field name" | "a schema field" | "a macro name"
+        )
+    });
+    if name_expected && (negatives.contains(&Rule::reserved) || is_reserved_word(found)) {
         diagnostic = diagnostic.with_note(format!(
             "`{found}` is a reserved word and cannot be used as a name"
         ));
@@ -222,6 +231,44 @@ fn syntax_error(
         diagnostic = diagnostic.with_help("every statement ends with `;`");
     }
     (Box::new(diagnostic), at)
+}
+
+/// Clearer messages for two common mistakes: a reserved word used as an alias, and a string
+/// literal that is not closed on its line.
+fn special_syntax_error(
+    text: &str,
+    index: &LineIndex,
+    pos: usize,
+    at: usize,
+    found: &str,
+) -> Option<Diagnostic> {
+    if found.starts_with('\'') && (found.len() == 1 || !found.ends_with('\'')) {
+        return Some(
+            Diagnostic::error(
+                "string literal is not closed",
+                index.span(text, at, at + found.len()),
+            )
+            .with_primary_label("no closing `'` on this line")
+            .with_help("strings end with `'` on the same line; write `\\'` for a quote inside"),
+        );
+    }
+    let statement = &text[pos..];
+    let word_len = statement
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(statement.len());
+    let word = &statement[..word_len];
+    let after = statement[word_len..].trim_start();
+    if is_reserved_word(word) && after.starts_with('=') && !after.starts_with("==") {
+        return Some(
+            Diagnostic::error(
+                format!("`{word}` is a reserved word and cannot be used as an alias"),
+                index.span(text, pos, pos + word_len),
+            )
+            .with_primary_label("reserved word")
+            .with_help("choose another name for the relation"),
+        );
+    }
+    None
 }
 
 fn is_reserved_word(word: &str) -> bool {

@@ -6,11 +6,12 @@
 //! `\$name` is left alone. Undefined `$name` references are left in the text: inside a macro body
 //! they are the macro's parameters, elsewhere the parser reports them.
 //!
-//! `%declare`/`%default` lines are blanked (not removed) so line numbers stay those of the file.
+//! `%declare`/`%default` lines are turned into `--` comments (not removed), so line numbers stay
+//! those of the file and diagnostics can show the directive.
 //! Values written in quotes lose one level of quotes. Backtick command values (Pig runs them in a
 //! shell) are rejected with a clear error: a compiler must not run commands.
 
-use super::span::LineIndex;
+use super::span::{LineIndex, Span};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use std::collections::HashMap;
 use thiserror::Error;
@@ -165,8 +166,19 @@ pub fn substitute(source: &str, params: &Params) -> (String, Diagnostics) {
         };
         match directive {
             Some(kind) => {
-                let start = offset + (body.len() - trimmed.len());
-                let span = index.span(source, start, offset + body.len());
+                let indent = &body[..body.len() - trimmed.len()];
+                // The directive stays in the output behind `--`; its span points there.
+                let (line, _) = index.line_col(source, offset);
+                let start = out.len() + indent.len() + 2;
+                let span = Span::new(
+                    start,
+                    start + trimmed.len(),
+                    line,
+                    indent.chars().count() as u32 + 3,
+                );
+                out.push_str(indent);
+                out.push_str("--");
+                out.push_str(trimmed);
                 match parse_directive(trimmed, kind) {
                     Ok((name, raw_value)) => {
                         if raw_value.starts_with('`') {
@@ -328,7 +340,10 @@ mod tests {
         params.set("B", "cli");
         let source =
             "%default A 'dflt'\n%declare B decl\n%default C \"c c\"\nx = load '$A/$B/$C';\n";
-        assert_eq!(run(source, &params), "\n\n\nx = load 'cli/decl/c c';\n");
+        assert_eq!(
+            run(source, &params),
+            "--%default A 'dflt'\n--%declare B decl\n--%default C \"c c\"\nx = load 'cli/decl/c c';\n"
+        );
     }
 
     #[test]
@@ -345,7 +360,10 @@ mod tests {
     #[test]
     fn declare_values_see_earlier_parameters() {
         let source = "%declare A x\n%declare B '$A/y'\nstore a into '$B';";
-        assert_eq!(run(source, &Params::new()), "\n\nstore a into 'x/y';");
+        assert_eq!(
+            run(source, &Params::new()),
+            "--%declare A x\n--%declare B '$A/y'\nstore a into 'x/y';"
+        );
     }
 
     #[test]

@@ -677,14 +677,18 @@ impl Printer {
         }
     }
 
+    /// Prints GROUP/JOIN keys; a single key that starts with `(` is wrapped once more so it
+    /// does not read as a key list `(k1, k2)`.
     fn key_list(&mut self, keys: &[Expr]) {
         match keys {
-            [one] if matches!(one.kind, ExprKind::Tuple(_)) => {
-                self.w("(");
+            [one] => {
+                let before = self.out.len();
                 self.expr(one, 0);
-                self.w(")");
+                if self.out[before..].starts_with('(') {
+                    self.out.insert(before, '(');
+                    self.out.push(')');
+                }
             }
-            [one] => self.expr(one, 0),
             _ => {
                 self.w("(");
                 self.exprs(keys);
