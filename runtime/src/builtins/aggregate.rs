@@ -80,6 +80,22 @@ pub fn avg_long(values: impl IntoIterator<Item = Option<i64>>) -> Option<Double>
     (count > 0).then(|| Double(sum as f64 / count as f64))
 }
 
+/// Significant digits of Java's `MathContext.DECIMAL128`.
+const DECIMAL128_PRECISION: std::num::NonZeroU64 = std::num::NonZeroU64::MIN.saturating_add(33);
+
+/// AVG of bigintegers or bigdecimals: a bigdecimal, `sum / count` to 34 significant digits rounded
+/// HALF_EVEN (Java's `MathContext.DECIMAL128`, as Pig's BigDecimalAvg/BigIntegerAvg).
+pub fn avg_bigdecimal(values: impl IntoIterator<Item = Option<BigDecimal>>) -> Option<BigDecimal> {
+    let (sum, count) = values
+        .into_iter()
+        .flatten()
+        .fold((BigDecimal::from(0), 0u64), |(s, c), v| (s + v, c + 1));
+    (count > 0).then(|| {
+        (sum / BigDecimal::from(count))
+            .with_precision_round(DECIMAL128_PRECISION, bigdecimal::RoundingMode::HalfEven)
+    })
+}
+
 /// MIN over non-null values in Pig's order.
 pub fn min<T: Ord>(values: impl IntoIterator<Item = Option<T>>) -> Option<T> {
     values.into_iter().flatten().min()
@@ -129,5 +145,15 @@ mod tests {
         assert_eq!(min([Some(3), None, Some(1)]), Some(1));
         assert_eq!(max([Some("a"), Some("b"), None]), Some("b"));
         assert_eq!(count([Some(1), None, Some(2)]), 2);
+        let third = avg_bigdecimal([
+            Some(BigDecimal::from(1)),
+            Some(BigDecimal::from(0)),
+            Some(BigDecimal::from(0)),
+        ]);
+        assert_eq!(
+            third.unwrap().to_string(),
+            "0.3333333333333333333333333333333333"
+        );
+        assert_eq!(avg_bigdecimal(Vec::<Option<BigDecimal>>::new()), None);
     }
 }

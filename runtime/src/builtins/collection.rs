@@ -103,6 +103,19 @@ pub fn join_fields<'v>(fields: impl IntoIterator<Item = &'v Value>, delimiter: &
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// `BagToTuple(bag)`: one tuple holding every field of every tuple of the bag, in order (Pig's
+/// BagToTuple); an empty bag gives an empty tuple.
+pub fn bag_to_tuple(bag: &Bag<Tuple>) -> Tuple {
+    bag.iter()
+        .flat_map(|t| t.fields().iter().cloned())
+        .collect()
+}
+
+/// `BagToTuple` over the fields of typed tuples, listed by generated code in order.
+pub fn bag_to_tuple_fields(fields: impl IntoIterator<Item = Value>) -> Tuple {
+    fields.into_iter().collect()
+}
+
 /// `DIFF(bag1, bag2)`: the tuples of `bag1` that are not in `bag2`, then those of `bag2` not in `bag1`
 /// (duplicates kept, as Pig's nested scan does).
 pub fn diff<T: PartialEq + Clone>(bag1: &Bag<T>, bag2: &Bag<T>) -> Bag<T> {
@@ -173,6 +186,20 @@ pub fn is_empty_map(map: &PigMap) -> bool {
     map.is_empty()
 }
 
+/// `IsEmpty(v)` of an untyped value: emptiness of a bag or map, or of the bag or map a bytearray holds
+/// in text form; null for null or any other value (Pig fails the job on those).
+pub fn is_empty_value(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bag(b) => Some(b.is_empty()),
+        Value::Map(m) => Some(m.is_empty()),
+        Value::Bytes(_) | Value::Chararray(_) => v
+            .to_bag()
+            .map(|b| b.is_empty())
+            .or_else(|| v.to_map().map(|m| m.is_empty())),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,6 +255,17 @@ mod tests {
     }
 
     #[test]
+    fn bag_to_tuple_flattens_in_order() {
+        let bag: Bag<Tuple> = [t(&[1, 2]), t(&[3])].into_iter().collect();
+        assert_eq!(bag_to_tuple(&bag).to_text(), "(1,2,3)");
+        assert_eq!(bag_to_tuple(&Bag::new()).to_text(), "()");
+        assert_eq!(
+            bag_to_tuple_fields([Value::Int(1), Value::Null]).to_text(),
+            "(1,)"
+        );
+    }
+
+    #[test]
     fn diff_is_both_ways() {
         let a: Bag<Tuple> = [t(&[1]), t(&[2]), t(&[2])].into_iter().collect();
         let b: Bag<Tuple> = [t(&[2]), t(&[3])].into_iter().collect();
@@ -250,5 +288,11 @@ mod tests {
         assert_eq!(size_value(&Value::Tuple(t(&[1, 2, 3]))), Some(3));
         assert!(is_empty_bag(&Bag::<Tuple>::new()));
         assert!(is_empty_map(&PigMap::new()));
+        assert_eq!(is_empty_value(&Value::Bytes(Bytes::from("{}"))), Some(true));
+        assert_eq!(
+            is_empty_value(&Value::Bytes(Bytes::from("[a#1]"))),
+            Some(false)
+        );
+        assert_eq!(is_empty_value(&Value::Int(1)), None);
     }
 }

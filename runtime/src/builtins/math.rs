@@ -48,6 +48,32 @@ pub fn floor(v: Double) -> Double {
     Double(v.0.floor())
 }
 
+/// `CEIL(float)`: the float's ceiling, still a float.
+pub fn ceil_float(v: Float) -> Float {
+    Float(v.0.ceil())
+}
+
+/// `FLOOR(float)`.
+pub fn floor_float(v: Float) -> Float {
+    Float(v.0.floor())
+}
+
+/// `CEIL(bigdecimal)`: rounded toward positive infinity to an integer value.
+pub fn ceil_bigdecimal(v: &BigDecimal) -> BigDecimal {
+    v.with_scale_round(0, RoundingMode::Ceiling)
+}
+
+/// `FLOOR(bigdecimal)`: rounded toward negative infinity to an integer value.
+pub fn floor_bigdecimal(v: &BigDecimal) -> BigDecimal {
+    v.with_scale_round(0, RoundingMode::Floor)
+}
+
+/// `ROUND(bigdecimal)`: the closest integer value, ties toward positive infinity (as `Math.round`).
+pub fn round_bigdecimal(v: &BigDecimal) -> BigDecimal {
+    let half = BigDecimal::new(5.into(), 1);
+    (v + half).with_scale_round(0, RoundingMode::Floor)
+}
+
 /// Java's `Math.round(double)`: the closest long, ties toward positive infinity (`ROUND(2.5)` = 3,
 /// `ROUND(-2.5)` = -2); NaN is 0; out-of-range values saturate.
 fn java_round(v: f64) -> i64 {
@@ -205,6 +231,19 @@ mod tests {
         assert_eq!(round_to_double(Double(1234.5), -2, 4), Some(Double(1200.0)));
         assert_eq!(round_to_double(Double(1.5), 0, 7), None);
         assert_eq!(round_to_float(Float(1.25), 1, 6), Some(Float(1.2)));
+    }
+
+    #[test]
+    fn float_and_bigdecimal_rounding() {
+        use std::str::FromStr;
+        let bd = |s: &str| BigDecimal::from_str(s).unwrap();
+        assert_eq!(ceil_float(Float(1.2)), Float(2.0));
+        assert_eq!(floor_float(Float(-1.2)), Float(-2.0));
+        assert_eq!(ceil_bigdecimal(&bd("1.01")), bd("2"));
+        assert_eq!(floor_bigdecimal(&bd("-1.01")), bd("-2"));
+        assert_eq!(round_bigdecimal(&bd("2.5")), bd("3"));
+        assert_eq!(round_bigdecimal(&bd("-2.5")), bd("-2"));
+        assert_eq!(round_bigdecimal(&bd("-2.51")), bd("-3"));
     }
 
     #[test]

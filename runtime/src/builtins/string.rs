@@ -219,6 +219,12 @@ pub fn java_split<'s>(s: &'s str, re: &Regex, limit: i32) -> Vec<&'s str> {
     pieces
 }
 
+/// STRSPLIT's and STRSPLITTOBAG's default regex, Java's `\s` (one whitespace character).
+pub const STRSPLIT_DEFAULT_REGEX: &str = "\\s";
+
+/// STRSPLIT's default limit: 0 (all pieces, trailing empty strings removed).
+pub const STRSPLIT_DEFAULT_LIMIT: i32 = 0;
+
 /// `STRSPLIT(s, regex, limit)`: the pieces of [`java_split`] as a tuple of chararrays. Pig's defaults:
 /// regex `\s`, limit 0. Null when the regex is invalid.
 pub fn strsplit(s: &str, regex: &str, limit: i32) -> Option<Tuple> {
