@@ -95,7 +95,17 @@ impl Builder {
             frame.params.insert(dollar(&param.name), value);
         }
         self.frames.push(frame);
+        let imported_from = self.imported_macros.get(&def.name.name).cloned();
+        let outer_call_site = self.call_site;
+        let diagnostics_before = self.diags.len();
+        if imported_from.is_some() && self.call_site.is_none() {
+            self.call_site = Some(span);
+        }
         self.statements(&def.body);
+        self.call_site = outer_call_site;
+        if let (Some(file), None) = (imported_from, outer_call_site) {
+            self.relocate_diagnostics(diagnostics_before, span, &def.name.name, &file);
+        }
         let frame = self.frames.pop().unwrap_or_default();
         let mut last = None;
         for (ret, out) in def.returns.iter().zip(outputs) {
@@ -127,6 +137,29 @@ impl Builder {
         self.frame().last = last.or(self.current_frame().last);
     }
 
+    /// Points the diagnostics from index `from` on at the call site of an imported macro, noting
+    /// where in the imported file they are.
+    fn relocate_diagnostics(&mut self, from: usize, call: Span, name: &str, file: &str) {
+        let all = std::mem::take(&mut self.diags);
+        self.diags = all
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut d)| {
+                if i >= from {
+                    if let Some(s) = d.span {
+                        d.notes.push(format!(
+                            "in macro `{name}` imported from {file}, line {} column {}",
+                            s.line, s.col
+                        ));
+                    }
+                    d.span = Some(call);
+                    d.labels.clear();
+                }
+                d
+            })
+            .collect();
+    }
+
     fn bind_outputs(&mut self, outputs: &[ast::Ident], binding: Binding) {
         for out in outputs {
             self.bind(out.name.clone(), binding);
@@ -142,7 +175,11 @@ impl Builder {
         let full = base.join(path);
         match std::fs::read_to_string(&full) {
             Ok(source) => match crate::parse::parse_text(&source) {
-                (script, diags) if !diags.has_errors() => self.statements(&script.statements),
+                (script, diags) if !diags.has_errors() => {
+                    let outer = self.importing.replace(full.display().to_string());
+                    self.statements(&script.statements);
+                    self.importing = outer;
+                }
                 _ => self.error(
                     format!(
                         "imported file `{}` has syntax errors (run `pigc check` on it)",

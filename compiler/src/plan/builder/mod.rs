@@ -76,6 +76,13 @@ struct Builder {
     frames: Vec<Frame>,
     defines: HashMap<String, Define>,
     macros: HashMap<String, ast::MacroDef>,
+    /// Macros defined in IMPORTed files, with the file: their spans index that file's text.
+    imported_macros: HashMap<String, String>,
+    /// While planning the body of an imported macro: the call site, which replaces the spans of the
+    /// nodes and diagnostics it produces (they cannot point into the main script's text).
+    call_site: Option<Span>,
+    /// Set while planning the statements of an IMPORTed file.
+    importing: Option<String>,
     /// Namespaces of REGISTERed scripting files (`REGISTER 'f.py' USING jython AS ns`).
     script_namespaces: HashMap<String, String>,
     /// Scripting engines of files REGISTERed without a namespace (their functions have bare names).
@@ -95,6 +102,9 @@ impl Builder {
             frames: vec![Frame::default()],
             defines: HashMap::new(),
             macros: HashMap::new(),
+            imported_macros: HashMap::new(),
+            call_site: None,
+            importing: None,
             script_namespaces: HashMap::new(),
             scripting_engines: Vec::new(),
             pending_scalars: Vec::new(),
@@ -197,6 +207,12 @@ impl Builder {
             StatementKind::Define { alias, target } => self.define(alias, target),
             StatementKind::Macro(def) => {
                 self.macros.insert(def.name.name.clone(), def.clone());
+                match &self.importing {
+                    Some(file) => self
+                        .imported_macros
+                        .insert(def.name.name.clone(), file.clone()),
+                    None => self.imported_macros.remove(&def.name.name),
+                };
             }
             StatementKind::MacroCall {
                 outputs,
@@ -248,7 +264,7 @@ impl Builder {
             op,
             schema,
             alias: alias.map(str::to_string),
-            span,
+            span: self.call_site.unwrap_or(span),
         };
         let id = self.plan.add_node(node, inputs);
         for scalar in std::mem::take(&mut self.pending_scalars) {

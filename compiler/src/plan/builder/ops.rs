@@ -13,6 +13,11 @@ use crate::plan::logical::{
 use crate::plan::schema::{Field, Schema};
 use crate::plan::types::{self, Type};
 
+/// Most dimensions one CUBE(…) or ROLLUP(…) may list.
+const MAX_CUBE_DIMENSIONS: usize = 12;
+/// Most grouping sets a CUBE operator may expand into.
+const MAX_GROUPING_SETS: usize = 4096;
+
 impl Builder {
     /// Plans an operator; the binding is `Failed` after an error.
     pub(super) fn operator(&mut self, op: &ast::Operator, alias: Option<&str>) -> Binding {
@@ -639,8 +644,15 @@ impl Builder {
         for spec in by {
             let dims = self.keys(&spec.exprs, &schema)?;
             let n = dims.len();
+            if n > MAX_CUBE_DIMENSIONS {
+                self.error(
+                    format!("CUBE/ROLLUP takes at most {MAX_CUBE_DIMENSIONS} dimensions per group, found {n}"),
+                    spec.span,
+                );
+                return None;
+            }
             let local: Vec<Vec<bool>> = match spec.kind {
-                ast::CubeKind::Cube => (0..1u64 << n.min(16))
+                ast::CubeKind::Cube => (0..1u64 << n)
                     .rev()
                     .map(|mask| (0..n).map(|i| mask & (1 << (n - 1 - i)) != 0).collect())
                     .collect(),
@@ -660,6 +672,13 @@ impl Builder {
                 })
                 .collect();
             dimensions.extend(dims);
+            if sets.len() > MAX_GROUPING_SETS {
+                self.error(
+                    format!("CUBE expands into more than {MAX_GROUPING_SETS} grouping sets"),
+                    span,
+                );
+                return None;
+            }
         }
         let group = Schema::new(
             dimensions
