@@ -216,6 +216,74 @@ impl Expr {
         }
     }
 
+    /// The direct subexpressions, mutably, in evaluation order.
+    pub fn children_mut(&mut self) -> Vec<&mut Expr> {
+        match &mut self.kind {
+            ExprKind::Column { .. }
+            | ExprKind::Row
+            | ExprKind::Scalar { .. }
+            | ExprKind::Nested { .. }
+            | ExprKind::Literal(_) => Vec::new(),
+            ExprKind::Cast(e) | ExprKind::Neg(e) | ExprKind::Not(e) => vec![&mut **e],
+            ExprKind::IsNull { operand, .. } => vec![&mut **operand],
+            ExprKind::TupleField { base, .. }
+            | ExprKind::TupleProject { base, .. }
+            | ExprKind::BagProject { base, .. }
+            | ExprKind::MapLookup { base, .. } => vec![&mut **base],
+            ExprKind::Binary { lhs, rhs, .. } => vec![&mut **lhs, &mut **rhs],
+            ExprKind::In { operand, list } => std::iter::once(&mut **operand)
+                .chain(list.iter_mut())
+                .collect(),
+            ExprKind::BinCond {
+                cond,
+                then,
+                otherwise,
+            } => vec![&mut **cond, &mut **then, &mut **otherwise],
+            ExprKind::Case { whens, otherwise } => whens
+                .iter_mut()
+                .flat_map(|(w, t)| [w, t])
+                .chain(otherwise.as_deref_mut())
+                .collect(),
+            ExprKind::Call { args, .. } | ExprKind::Tuple(args) | ExprKind::Bag(args) => {
+                args.iter_mut().collect()
+            }
+            ExprKind::Map(entries) => entries.iter_mut().flat_map(|(k, v)| [k, v]).collect(),
+        }
+    }
+
+    /// Calls `f` on this expression and every subexpression, mutably (pre-order).
+    pub fn walk_mut(&mut self, f: &mut impl FnMut(&mut Expr)) {
+        f(self);
+        for c in self.children_mut() {
+            c.walk_mut(f);
+        }
+    }
+
+    /// Renumbers the columns this expression reads (e.g. after a rule moved it below an operator
+    /// that reorders or prunes fields). `Row` is left alone.
+    pub fn remap_columns(&mut self, map: &impl Fn(usize) -> usize) {
+        self.walk_mut(&mut |e| {
+            if let ExprKind::Column { index, .. } = &mut e.kind {
+                *index = map(*index);
+            }
+        });
+    }
+
+    /// Whether evaluating it twice may give different results (it calls RANDOM or CurrentTime, or a
+    /// Rust UDF, which pigc cannot see into).
+    pub fn is_nondeterministic(&self) -> bool {
+        let mut found = false;
+        self.walk(&mut |e| {
+            if let ExprKind::Call { func, .. } = &e.kind {
+                found |= match func {
+                    Func::Builtin(b) => b.is_nondeterministic(),
+                    Func::Rust(_) => true,
+                };
+            }
+        });
+        found
+    }
+
     /// Calls `f` on this expression and every subexpression (pre-order).
     pub fn walk(&self, f: &mut impl FnMut(&Expr)) {
         f(self);
@@ -394,5 +462,57 @@ fn write_literal(f: &mut fmt::Formatter<'_>, l: &Literal) -> fmt::Result {
         Literal::BigInteger(s) => write!(f, "{s}BI"),
         Literal::BigDecimal(s) => write!(f, "{s}BD"),
         Literal::Chararray(s) => write!(f, "{s:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn col(index: usize) -> Expr {
+        Expr::new(
+            ExprKind::Column { index, name: None },
+            Type::Int,
+            true,
+            Span::default(),
+        )
+    }
+
+    #[test]
+    fn columns_and_remap() {
+        let mut e = Expr::new(
+            ExprKind::Binary {
+                op: BinaryOp::Add,
+                lhs: Box::new(col(3)),
+                rhs: Box::new(col(1).cast_to(&Type::Long).cast_to(&Type::Long)),
+            },
+            Type::Long,
+            true,
+            Span::default(),
+        );
+        assert_eq!(e.columns(), vec![1, 3]);
+        e.remap_columns(&|i| i * 10);
+        assert_eq!(e.columns(), vec![10, 30]);
+        assert!(!e.is_nondeterministic());
+    }
+
+    #[test]
+    fn literal_casts_fold() {
+        let two = Expr::new(
+            ExprKind::Literal(Literal::Int(2)),
+            Type::Int,
+            false,
+            Span::default(),
+        );
+        let folded = two.cast_to(&Type::Double);
+        assert_eq!(folded.kind, ExprKind::Literal(Literal::Double(2.0)));
+        assert_eq!(folded.to_string(), "2.0");
+        let s = Expr::new(
+            ExprKind::Literal(Literal::Chararray("7".into())),
+            Type::Chararray,
+            false,
+            Span::default(),
+        );
+        assert!(matches!(s.cast_to(&Type::Int).kind, ExprKind::Cast(_)));
     }
 }

@@ -327,6 +327,17 @@ impl LogicalPlan {
         self.graph.add_edge(from, to, Edge { port, schema });
     }
 
+    /// Sets every edge's schema to its source node's schema (call after a rewrite changed nodes).
+    pub fn sync_edge_schemas(&mut self) {
+        let edges: Vec<_> = self.graph.edge_indices().collect();
+        for e in edges {
+            if let Some((source, _)) = self.graph.edge_endpoints(e) {
+                let schema = self.graph[source].schema.clone();
+                self.graph[e].schema = schema;
+            }
+        }
+    }
+
     /// The node with this id.
     pub fn node(&self, id: NodeId) -> &Node {
         &self.graph[id]
