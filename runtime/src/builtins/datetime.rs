@@ -2,14 +2,15 @@
 //! GetWeekYear, YearsBetween … MilliSecondsBetween, AddDuration, SubtractDuration).
 //!
 //! A datetime keeps the offset it was built with (see [`crate::data::datetime`]); the Get* functions read
-//! fields in that offset, as Joda reads them in the DateTime's zone. Differences from Pig: named zones are
-//! not supported (null), the default zone is UTC, and Joda format patterns are translated to chrono for
-//! the common letters (see [`joda_to_chrono`]); a pattern using another letter gives null.
+//! fields in that offset, as Joda reads them in the DateTime's zone. Differences from Pig: a named zone is
+//! resolved to a fixed offset (see [`crate::data::datetime`]), the default zone is UTC, and Joda format
+//! patterns are translated to chrono for the common letters (see [`joda_to_chrono`]); a pattern using
+//! another letter gives null.
 
 use chrono::format::{Parsed, StrftimeItems};
 use chrono::{Datelike, Duration, FixedOffset, Months, NaiveDateTime, TimeZone, Timelike, Utc};
 
-use crate::data::datetime::{self, parse_iso, parse_zone, DateTime};
+use crate::data::datetime::{self, parse_iso, parse_zone, DateTime, Zone};
 use crate::data::PigText;
 
 /// `ToDate(millis)`: the instant `millis` ms after the epoch, in the default zone (UTC).
@@ -39,16 +40,16 @@ pub fn to_date_iso(s: &str) -> Option<DateTime> {
 /// and the result is expressed in the default zone (UTC), as Joda's `parseDateTime` without
 /// `withOffsetParsed` does.
 pub fn to_date_format(s: &str, format: &str) -> Option<DateTime> {
-    parse_with_format(s, format, datetime::utc())
+    parse_with_format(s, format, Zone::Fixed(datetime::utc()))
 }
 
 /// `ToDate(s, format, zone)`: as [`to_date_format`], with local times read in `zone` (`+08:00`, `UTC`,
-/// …) and the result expressed in `zone`.
+/// `Europe/Paris`, …) and the result expressed in `zone`; null for an unknown zone.
 pub fn to_date_format_zone(s: &str, format: &str, zone: &str) -> Option<DateTime> {
     parse_with_format(s, format, parse_zone(zone)?)
 }
 
-fn parse_with_format(s: &str, format: &str, zone: FixedOffset) -> Option<DateTime> {
+fn parse_with_format(s: &str, format: &str, zone: Zone) -> Option<DateTime> {
     let pattern = joda_to_chrono(format, Direction::Parse)?;
     let mut p = Parsed::new();
     chrono::format::parse(&mut p, s, StrftimeItems::new(&pattern)).ok()?;
@@ -75,12 +76,13 @@ fn parse_with_format(s: &str, format: &str, zone: FixedOffset) -> Option<DateTim
         p.set_second(0).ok()?;
     }
     let local = p.to_naive_date().ok()?.and_time(p.to_naive_time().ok()?);
-    let offset = match p.offset() {
-        Some(secs) => FixedOffset::east_opt(secs)?,
-        None => zone,
+    let instant = match p.offset() {
+        Some(secs) => FixedOffset::east_opt(secs)?
+            .from_local_datetime(&local)
+            .single()?,
+        None => zone.from_local(&local)?,
     };
-    let instant = offset.from_local_datetime(&local).single()?;
-    Some(instant.with_timezone(&zone))
+    Some(zone.at(&instant))
 }
 
 /// Whether a translated pattern parses or formats (chrono's permissive offset `%#z`, which also reads

@@ -3,8 +3,10 @@
 //! Pig's DateTime is a Joda-Time `DateTime`: an instant in milliseconds plus a time zone. We use
 //! `chrono::DateTime<FixedOffset>`: the instant plus the UTC offset it was read or built with. Two datetimes
 //! compare, hash and test equal by instant only (as Pig's `compareTo` does), and print with their offset.
-//! Differences from Pig: named zones (`America/New_York`) are not supported — only fixed offsets, `Z` and
-//! `UTC`/`GMT` — and the default zone is UTC rather than the JVM's local zone (`pig.datetime.default.tz`).
+//! A zone given by name (`America/New_York`, via `chrono-tz`'s IANA database) is resolved to its UTC offset
+//! at the instant concerned. Differences from Pig: a datetime keeps that fixed offset, so calendar
+//! arithmetic across a DST change (`AddDuration(dt, 'P1D')`) keeps the old offset where Joda would move to
+//! the new one; and the default zone is UTC rather than the JVM's local zone (`pig.datetime.default.tz`).
 
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
 
@@ -29,9 +31,50 @@ pub fn epoch_millis(dt: &DateTime) -> i64 {
     dt.timestamp_millis()
 }
 
-/// Parses a zone as Pig accepts it in `ToDate(…, zone)`: `Z`, `UTC`, `GMT`, `+08:00`, `-0530`, `+08`, or
-/// `UTC+08:00`/`GMT-05:00`. Named zones are not supported and give `None`.
-pub fn parse_zone(zone: &str) -> Option<FixedOffset> {
+/// A time zone as `ToDate(…, zone)` names it: a fixed offset, or an IANA zone whose offset depends on the
+/// instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    /// A fixed offset (`+08:00`, `UTC`).
+    Fixed(FixedOffset),
+    /// A named zone (`Europe/Paris`).
+    Named(chrono_tz::Tz),
+}
+
+impl Zone {
+    /// The datetime at local time `local` in this zone; for a local time that occurs twice (DST end) the
+    /// earlier instant, as Joda; `None` for a local time that does not exist (DST start: Joda throws).
+    pub fn from_local(&self, local: &NaiveDateTime) -> Option<DateTime> {
+        match self {
+            Zone::Fixed(offset) => offset.from_local_datetime(local).single(),
+            Zone::Named(tz) => tz
+                .from_local_datetime(local)
+                .earliest()
+                .map(|d| d.fixed_offset()),
+        }
+    }
+
+    /// The same instant expressed in this zone.
+    pub fn at(&self, instant: &DateTime) -> DateTime {
+        match self {
+            Zone::Fixed(offset) => instant.with_timezone(offset),
+            Zone::Named(tz) => instant.with_timezone(tz).fixed_offset(),
+        }
+    }
+}
+
+/// Parses a zone as Joda's `DateTimeZone.forID` accepts it in `ToDate(…, zone)`: `Z`, `UTC`, `GMT`,
+/// `+08:00`, `-0530`, `+08`, `UTC+08:00`/`GMT-05:00`, or an IANA name (`America/New_York`, any case).
+pub fn parse_zone(zone: &str) -> Option<Zone> {
+    parse_fixed_zone(zone).map(Zone::Fixed).or_else(|| {
+        chrono_tz::Tz::from_str_insensitive(zone.trim())
+            .ok()
+            .map(Zone::Named)
+    })
+}
+
+/// Parses a fixed-offset zone: `Z`, `UTC`, `GMT`, `+08:00`, `-0530`, `+08`, `UTC+08:00`, `GMT-05:00`.
+pub fn parse_fixed_zone(zone: &str) -> Option<FixedOffset> {
     let z = zone.trim();
     let rest = if z.eq_ignore_ascii_case("z")
         || z.eq_ignore_ascii_case("utc")
@@ -90,7 +133,7 @@ pub fn parse_iso(s: &str, default_zone: FixedOffset) -> Option<DateTime> {
     };
     let time = parse_iso_time(clock)?;
     let offset = match zone {
-        Some(z) => parse_zone(z)?,
+        Some(z) => parse_fixed_zone(z)?,
         None => default_zone,
     };
     offset
@@ -176,14 +219,38 @@ mod tests {
 
     #[test]
     fn zones_parse() {
-        assert_eq!(parse_zone("+08:00").unwrap().local_minus_utc(), 8 * 3600);
-        assert_eq!(
-            parse_zone("-0530").unwrap().local_minus_utc(),
-            -(5 * 3600 + 1800)
-        );
-        assert_eq!(parse_zone("UTC").unwrap().local_minus_utc(), 0);
-        assert_eq!(parse_zone("GMT+01:00").unwrap().local_minus_utc(), 3600);
-        assert!(parse_zone("America/New_York").is_none());
+        let fixed = |z: &str| parse_fixed_zone(z).unwrap().local_minus_utc();
+        assert_eq!(fixed("+08:00"), 8 * 3600);
+        assert_eq!(fixed("-0530"), -(5 * 3600 + 1800));
+        assert_eq!(fixed("UTC"), 0);
+        assert_eq!(fixed("GMT+01:00"), 3600);
+        assert!(parse_fixed_zone("America/New_York").is_none());
+        assert!(matches!(
+            parse_zone("America/New_York"),
+            Some(Zone::Named(_))
+        ));
+        assert!(matches!(parse_zone("europe/paris"), Some(Zone::Named(_))));
+        assert!(matches!(parse_zone("+01:00"), Some(Zone::Fixed(_))));
+        assert_eq!(parse_zone("Mars/Olympus"), None);
+    }
+
+    #[test]
+    fn named_zones_resolve_the_offset_of_the_instant() {
+        let ny = parse_zone("America/New_York").unwrap();
+        let at = |m: u32, d: u32, h: u32, min: u32| {
+            NaiveDate::from_ymd_opt(2024, m, d)
+                .and_then(|d| d.and_hms_opt(h, min, 0))
+                .unwrap()
+        };
+        let offset = |d: DateTime| d.offset().local_minus_utc();
+        assert_eq!(offset(ny.from_local(&at(1, 15, 12, 0)).unwrap()), -5 * 3600);
+        assert_eq!(offset(ny.from_local(&at(7, 15, 12, 0)).unwrap()), -4 * 3600);
+        assert_eq!(ny.from_local(&at(3, 10, 2, 30)), None);
+        let utc_noon = utc()
+            .from_local_datetime(&at(7, 15, 12, 0))
+            .single()
+            .unwrap();
+        assert_eq!(offset(ny.at(&utc_noon)), -4 * 3600);
     }
 
     #[test]
