@@ -17,6 +17,13 @@
 //! | map         | [`PigMap`] (chararray → [`Value`])    |
 //! | unknown     | [`Value`]                             |
 //!
+//! Choices: chararray is a plain `String` — records are mostly built once and moved, rarely shared, so
+//! `Arc<str>` would add a reference count to every string without saving copies on the hot paths
+//! (decode → filter → project); strings order by Unicode code point, which equals Java's UTF-16
+//! `compareTo` except between characters above U+FFFF and those in U+E000–U+FFFF. biginteger and
+//! bigdecimal use `num-bigint` and `bigdecimal` (the maintained numeric crates of the `num` family, with
+//! serde; `BigDecimal` compares and hashes by value, `2.0 == 2.00`, as Java's `compareTo`).
+//!
 //! A field that may be null is an `Option<T>`. Every type is `Ord + Eq + Hash + Clone + Debug` with Pig's
 //! order and equality, and serde-serializable for state checkpoints. Null semantics for expressions are
 //! in [`ops`], casts in [`cast`], text forms in [`text`] and [`nested`], Java regexes in [`pattern`].
