@@ -466,4 +466,17 @@ mod tests {
         assert_eq!(t.len(), 3);
         assert_eq!(t.0[1], Value::Null);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_paths_agree_with_the_java_rules(text in "[-+ 0-9.eE]{0,12}|[0-9]{1,20}|-?[0-9]{1,19}") {
+            let line = text.as_bytes();
+            let mut warn = DecodeWarnings::default();
+            let int = FieldReader::split(line, b'\t', &mut warn).int();
+            let long = FieldReader::split(line, b'\t', &mut warn).long();
+            let expected = |v: Option<i64>| if text.is_empty() { None } else { v };
+            proptest::prop_assert_eq!(int.map(i64::from), expected(cast::text_to_int(&text).map(i64::from)));
+            proptest::prop_assert_eq!(long, expected(cast::text_to_long(&text)));
+        }
+    }
 }
