@@ -43,6 +43,7 @@ mod cell;
 mod stateless;
 
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 pub(crate) use cell::Cell;
@@ -70,13 +71,27 @@ pub(crate) trait Node: Send {
 /// Extracts the event time (milliseconds since the epoch) of a record, for state eviction.
 pub(crate) type EventTimeFn<T> = Arc<dyn Fn(&T) -> i64 + Send + Sync>;
 
-#[derive(Default)]
 struct Graph {
     nodes: Vec<Box<dyn Node>>,
     sources: Vec<Box<dyn SourcePort>>,
     sinks: Vec<Box<dyn SinkPort>>,
     retention_ms: Option<i64>,
     settings: std::collections::BTreeMap<String, String>,
+    /// Largest event time any stateful operator has seen (`i64::MIN` before the first).
+    max_event_time: Arc<AtomicI64>,
+}
+
+impl Default for Graph {
+    fn default() -> Self {
+        Self {
+            nodes: Vec::new(),
+            sources: Vec::new(),
+            sinks: Vec::new(),
+            retention_ms: None,
+            settings: std::collections::BTreeMap::new(),
+            max_event_time: Arc::new(AtomicI64::new(i64::MIN)),
+        }
+    }
 }
 
 /// A circuit of operators. Build it with [`Dataflow::source`] / [`Dataflow::input`] and the methods of
@@ -202,13 +217,24 @@ impl Dataflow {
         Ok(())
     }
 
-    /// Runs every operator once over the changes pushed since the last step.
+    /// Runs every operator once over the changes pushed since the last step. With a retention set, the
+    /// step ends by advancing the watermark to the largest event time seen (see
+    /// [`Dataflow::advance_watermark`]).
     pub fn step(&mut self) {
         self.steps += 1;
         let step = self.steps;
         for node in &mut self.graph.get_mut().nodes {
             node.step(step);
         }
+        if let Some(watermark) = self.watermark() {
+            self.advance_watermark(watermark);
+        }
+    }
+
+    /// The event-time watermark: the largest event time a stateful operator has seen, if any.
+    pub fn watermark(&self) -> Option<i64> {
+        let max = self.graph.borrow().max_event_time.load(Ordering::Relaxed);
+        (max != i64::MIN).then_some(max)
     }
 
     /// Number of steps run so far.
@@ -341,7 +367,9 @@ impl Dataflow {
     }
 
     /// Advances the event-time watermark: with a retention set, every operator evicts entries whose
-    /// bucket is older than `watermark_ms - retention`. Returns the number of evicted entries.
+    /// bucket is older than `watermark_ms - retention`, without retracting their output (design.md §4).
+    /// [`Dataflow::step`] calls this with [`Dataflow::watermark`]; an executor may call it with a
+    /// watermark of its own. Returns the number of evicted entries.
     pub fn advance_watermark(&mut self, watermark_ms: i64) -> usize {
         let Some(retention) = self.graph.get_mut().retention_ms else {
             return 0;
@@ -406,14 +434,24 @@ impl<'a, T: Record> Stream<'a, T> {
         self.event_time.clone()
     }
 
+    pub(crate) fn with_event_time(mut self, f: Option<EventTimeFn<T>>) -> Self {
+        self.event_time = f;
+        self
+    }
+
     /// Names the event time of this stream's records (`SET pigc.event_time`), in milliseconds since the
     /// epoch. Stateful operators fed by the returned stream tag their entries with the largest event time
     /// they saw, so that [`Dataflow::advance_watermark`] can evict them.
     pub fn event_time(&self, f: impl Fn(&T) -> i64 + Send + Sync + 'static) -> Self {
+        let max = Arc::clone(&self.df.graph.borrow().max_event_time);
         Self {
             df: self.df,
             cell: self.cell.clone(),
-            event_time: Some(Arc::new(f)),
+            event_time: Some(Arc::new(move |r: &T| {
+                let t = f(r);
+                max.fetch_max(t, Ordering::Relaxed);
+                t
+            })),
         }
     }
 

@@ -28,7 +28,8 @@ pub trait SinkPort: Send {
     /// `weight < 0` means "delete `key`" (`value` is the deleted row).
     fn drain_changes(&mut self, out: &mut dyn SinkChanges);
     /// Batch: the final rows received so far, one encoded row per call (a row with multiplicity n is
-    /// written n times), in output order: sorted by the sink's sort key if it has one, else by record.
+    /// written n times), in output order: sorted by the sink's sort key (then by record) if it has one;
+    /// else in arrival order, or sorted by record when retractions had to be consolidated.
     fn drain_rows(
         &mut self,
         out: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
@@ -89,7 +90,7 @@ struct Sorted<SF> {
     compare: SF,
 }
 
-impl<T, SF> Keying<T> for Sorted<SF>
+impl<T: Ord, SF> Keying<T> for Sorted<SF>
 where
     SF: Fn(&T, &T) -> Ordering + Send,
 {
@@ -98,8 +99,8 @@ where
     }
     fn encode_key(&self, _row: &T, _out: &mut Vec<u8>) {}
     fn order(&self, rows: &mut [(T, Weight)]) {
-        // Rows arrive sorted by record; a stable sort keeps that as the tie-breaker.
-        rows.sort_by(|a, b| (self.compare)(&a.0, &b.0));
+        // Ties are broken by record so that every run writes the same file.
+        rows.sort_by(|a, b| (self.compare)(&a.0, &b.0).then_with(|| a.0.cmp(&b.0)));
     }
 }
 
@@ -166,8 +167,12 @@ where
         out: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         let mut rows = std::mem::take(&mut *self.pending.lock());
-        consolidate(&mut rows);
-        rows.retain(|(_, w)| *w > 0);
+        // Retractions show up as negative weights; without any, the rows are final as they arrived
+        // (in a deterministic order) and the sort of a consolidation would be wasted.
+        if rows.iter().any(|(_, w)| *w < 0) {
+            consolidate(&mut rows);
+            rows.retain(|(_, w)| *w > 0);
+        }
         self.keying.order(&mut rows);
         let mut value = Vec::new();
         for (row, weight) in &rows {

@@ -119,11 +119,7 @@ impl<'a, T: Record> Stream<'a, T> {
             event_time: self.event_time_fn(),
             seen: KeyedState::new(0),
         }));
-        let distinct = Stream::from_cell(df, output);
-        match self.event_time_fn() {
-            Some(f) => distinct.event_time(move |r| f(r)),
-            None => distinct,
-        }
+        Stream::from_cell(df, output).with_event_time(self.event_time_fn())
     }
 }
 
