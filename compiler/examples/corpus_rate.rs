@@ -104,6 +104,7 @@ fn failure_cause(error: &str) -> String {
     if let Some((_, group)) = groups.iter().find(|(needle, _)| message.contains(needle)) {
         return group.to_string();
     }
+    let message = message.split(" (DEFINE ").next().unwrap_or(message);
     let mut cause = String::new();
     let mut quoted = false;
     for c in message.chars() {

@@ -9,6 +9,27 @@ use crate::plan::logical::{ForEach, GenerateItem, LogicalOp, NestedKind, NestedO
 use crate::plan::schema::{Field, Schema};
 use crate::plan::types::{can_cast, Type};
 
+/// A field name the GENERATE output has twice, where at least one of the two is not from a FLATTEN
+/// (Pig rejects those as duplicate schema aliases but lets flattened bags repeat names).
+fn duplicate_name(items: &[GenerateItem]) -> Option<String> {
+    let mut seen: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
+    for item in items {
+        for f in &item.fields {
+            let Some(name) = f.name.as_deref() else {
+                continue;
+            };
+            match seen.get(name) {
+                Some(&flattened) if !(flattened && item.flatten) => return Some(name.to_string()),
+                Some(_) => {}
+                None => {
+                    seen.insert(name, item.flatten);
+                }
+            }
+        }
+    }
+    None
+}
+
 impl Builder {
     pub(super) fn foreach(
         &mut self,
@@ -97,16 +118,11 @@ impl Builder {
                     .collect(),
             )
         };
-        let declared = Schema::new(
-            g.items
-                .iter()
-                .filter_map(|i| i.alias.as_ref())
-                .flat_map(|s| s.fields.iter())
-                .filter_map(|f| f.name.as_ref())
-                .map(|n| Field::named(n.name.clone(), Type::Bytearray))
-                .collect(),
-        );
-        if !self.check_duplicate_names(&declared, g.span) {
+        if let Some(name) = duplicate_name(&items) {
+            self.error(
+                format!("duplicate field name `{name}` in the GENERATE output; rename one with AS"),
+                g.span,
+            );
             return None;
         }
         Some((items, schema))

@@ -46,6 +46,11 @@ impl Builder {
             self.bind_outputs(outputs, Binding::Failed);
             return;
         };
+        if let Some(message) = macro_definition_error(&def) {
+            self.error(message, def.name.span);
+            self.bind_outputs(outputs, Binding::Failed);
+            return;
+        }
         if def.params.len() != args.len() {
             self.error(
                 format!(
@@ -194,6 +199,35 @@ impl Builder {
             ),
         }
     }
+}
+
+/// What Pig rejects in a macro definition: a repeated parameter, a parameter named like a return
+/// alias, a macro named like a builtin function.
+fn macro_definition_error(def: &ast::MacroDef) -> Option<String> {
+    let name = &def.name.name;
+    if crate::plan::builtins::Builtin::lookup(name).is_some() {
+        return Some(format!(
+            "macro name `{name}` hides the builtin function {name}"
+        ));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for p in &def.params {
+        if !seen.insert(p.name.as_str()) {
+            return Some(format!(
+                "macro `{name}` has the parameter `{}` twice",
+                p.name
+            ));
+        }
+    }
+    def.returns
+        .iter()
+        .find(|r| seen.contains(r.name.as_str()))
+        .map(|r| {
+            format!(
+                "macro `{name}`: `{}` is both a parameter and a return alias",
+                r.name
+            )
+        })
 }
 
 /// `$name` for a macro parameter or return alias declared as `name`.
