@@ -13,28 +13,84 @@
 //! # Building
 //! Generated code declares the circuit in a `build(&mut Dataflow)` function with a fluent, statically
 //! dispatched API: closures are generic parameters, records are plain structs implementing
-//! [`Record`](crate::record::Record); only whole operators are boxed, never records.
+//! [`Record`](crate::record::Record) (a blanket impl: derive `Clone, Eq, Hash, Ord, Debug, Serialize,
+//! Deserialize`); only whole operators are boxed, never records. Stateful operators take a deterministic
+//! id (derived from the plan) that names their checkpointed state. The generated `main` is one line,
+//! [`crate::cli::main`]`(pipeline::build)`.
 //!
 //! ```
+//! use pigc_runtime::format::{DecodeError, FieldReader, FieldWriter, PigStorage, TextRecord};
 //! use pigc_runtime::prelude::*;
+//! use serde::{Deserialize, Serialize};
 //!
-//! // events = LOAD 'events' AS (user, n); big = FILTER events BY n > 1;
-//! // g = GROUP big BY user; out = FOREACH g GENERATE group, COUNT_STAR(big), SUM(big.n);
-//! fn build(df: &mut Dataflow) -> OutputHandle<(String, i64, Option<i64>)> {
-//!     let (events, _input) = df.input::<(String, i64)>("events");
-//!     events
-//!         .filter(|e| e.1 > 1)
-//!         .key_by(|e| e.0.clone())
-//!         .aggregate("g", (count_star(), sum(|e: &(String, i64)| Some(e.1))), |user, (n, total)| {
-//!             (user.clone(), n, total)
-//!         })
-//!         .output()
+//! #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+//! struct Event { user: Option<String>, n: Option<i64> }
+//!
+//! #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+//! struct Total { user: Option<String>, events: i64, total: Option<i64> }
+//!
+//! impl TextRecord for Event {
+//!     fn read(r: &mut FieldReader<'_, '_>) -> Result<Self, DecodeError> {
+//!         Ok(Event { user: r.chararray(), n: r.long() })
+//!     }
+//!     fn write(&self, w: &mut FieldWriter<'_>) {
+//!         w.field(&self.user);
+//!         w.field(&self.n);
+//!     }
 //! }
 //!
+//! impl TextRecord for Total {
+//!     fn read(r: &mut FieldReader<'_, '_>) -> Result<Self, DecodeError> {
+//!         Ok(Total { user: r.chararray(), events: r.long().unwrap_or(0), total: r.long() })
+//!     }
+//!     fn write(&self, w: &mut FieldWriter<'_>) {
+//!         w.field(&self.user);
+//!         w.field(&self.events);
+//!         w.field(&self.total);
+//!     }
+//! }
+//!
+//! pub fn build(df: &mut Dataflow) {
+//!     // events = LOAD 'events.txt' USING PigStorage('\t') AS (user:chararray, n:long);
+//!     let events = df.source::<Event, _>("events.txt", PigStorage::new(b'\t'));
+//!     // big = FILTER events BY n > 1;
+//!     let big = events.filter(|e| e.n.is_some_and(|n| n > 1));
+//!     // g = GROUP big BY user;
+//!     // totals = FOREACH g GENERATE group, COUNT_STAR(big), SUM(big.n);
+//!     let totals = big.key_by(|e| e.user.clone()).aggregate(
+//!         "totals",
+//!         (count_star(), sum(|e: &Event| e.n)),
+//!         |user, (events, total)| Total { user: user.clone(), events, total },
+//!     );
+//!     // STORE totals INTO 'totals' USING PigStorage();
+//!     totals.sink("totals", PigStorage::default());
+//! }
+//!
+//! // The same circuit, fed in memory: one step over everything is the batch answer.
 //! let mut df = Dataflow::new();
-//! let out = build(&mut df);
-//! // (in a real job an executor binds `events` to a file or a topic; here we push records directly)
+//! let (events, input) = df.input::<Event>("events");
+//! let out = events
+//!     .key_by(|e| e.user.clone())
+//!     .aggregate("totals", count_star(), |user, n| (user.clone(), n))
+//!     .output();
+//! input.insert_all([
+//!     Event { user: Some("ann".into()), n: Some(2) },
+//!     Event { user: Some("ann".into()), n: None },
+//! ]);
+//! df.step();
+//! assert_eq!(out.take(), vec![((Some("ann".to_owned()), 2), 1)]);
 //! ```
+//!
+//! | Pig | API |
+//! |---|---|
+//! | `LOAD` | [`Dataflow::source`]`(location, format)` (or [`Dataflow::input`] in memory) |
+//! | `FILTER` / `FOREACH` / `FLATTEN` | [`Stream::filter`], [`Stream::map`], [`Stream::filter_map`], [`Stream::flat_map`] |
+//! | `UNION` / `SPLIT` / `SAMPLE` | [`Stream::union`], [`Stream::union_many`], [`Stream::split`], [`Stream::sample`] |
+//! | `GROUP` + aggregates | [`Stream::key_by`] then [`KeyedStream::aggregate`](crate::operators::KeyedStream::aggregate) with [`crate::operators`]' accumulators |
+//! | `JOIN` / `COGROUP` / `CROSS` | `KeyedStream::join_inner/_left/_right/_full`, `KeyedStream::cogroup`, [`Stream::cross`] |
+//! | `DISTINCT` / `ORDER … LIMIT` / `LIMIT` | [`Stream::distinct`], [`Stream::top_n`], [`Stream::limit`] |
+//! | `STORE` | [`Stream::sink`], [`Stream::sink_upsert`], [`Stream::sink_sorted`] (ORDER BY output) |
+//! | `SET pigc.event_time` / `pigc.retention` / other | [`Stream::event_time`], [`Dataflow::set_retention_ms`], [`Dataflow::set`] |
 //!
 //! Operators run in declaration order, which is a topological order because a stream can only be used
 //! after it was declared. A stream may feed any number of operators (fan-out costs nothing).
@@ -120,8 +176,8 @@ pub enum DataflowError {
     /// Two stateful operators were given the same id.
     #[error("two stateful operators have the id `{0}`; operator ids must be unique")]
     DuplicateOperatorId(String),
-    /// Two sources or two sinks have the same location.
-    #[error("the location `{0}` is declared twice")]
+    /// Two sinks have the same location.
+    #[error("two STOREs write the location `{0}`")]
     DuplicateLocation(String),
 }
 
@@ -191,7 +247,7 @@ impl Dataflow {
         self.graph.borrow().retention_ms
     }
 
-    /// Checks that operator ids and locations are unique.
+    /// Checks that stateful operator ids and STORE locations are unique.
     pub fn validate(&self) -> Result<(), DataflowError> {
         let g = self.graph.borrow();
         let mut ids = std::collections::HashSet::new();
@@ -202,12 +258,7 @@ impl Dataflow {
                 }
             }
         }
-        let mut seen = std::collections::HashSet::new();
-        for loc in g.sources.iter().map(|s| s.location()) {
-            if !seen.insert(loc) {
-                return Err(DataflowError::DuplicateLocation(loc.to_owned()));
-            }
-        }
+        // Two LOADs may read the same location (a self-join); two STOREs may not write one.
         let mut seen = std::collections::HashSet::new();
         for loc in g.sinks.iter().map(|s| s.location()) {
             if !seen.insert(loc) {
@@ -477,5 +528,15 @@ impl<T: Record> OutputHandle<T> {
     /// Takes the changes emitted since the last call (not consolidated).
     pub fn take(&self) -> Vec<(T, Weight)> {
         std::mem::take(&mut *self.buffer.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Executors may move a built dataflow to a worker thread.
+    #[test]
+    fn dataflow_is_send() {
+        fn is_send<T: Send>(_: &T) {}
+        is_send(&super::Dataflow::new());
     }
 }
