@@ -183,6 +183,18 @@ impl Builtin {
         matches!(self, Builtin::Random | Builtin::CurrentTime)
     }
 
+    /// The position of the argument that is a (Java-style) regular expression, if any.
+    pub fn regex_argument(self) -> Option<usize> {
+        match self {
+            Builtin::RegexExtract
+            | Builtin::RegexExtractAll
+            | Builtin::Replace
+            | Builtin::StrSplit
+            | Builtin::StrSplitToBag => Some(1),
+            _ => None,
+        }
+    }
+
     /// Resolves a call with arguments `args` (their types and names): the types to cast them to and the
     /// result type, or why the call is wrong.
     pub fn resolve(self, args: &[Field]) -> Result<Signature, CallError> {

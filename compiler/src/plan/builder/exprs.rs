@@ -707,6 +707,7 @@ impl Builder {
                 ));
             }
             BinaryOp::Matches => {
+                self.check_regex(&r)?;
                 for side in [&l, &r] {
                     if !can_coerce(&side.ty, &Type::Chararray) {
                         self.error(
@@ -732,6 +733,26 @@ impl Builder {
             nullable,
             span,
         ))
+    }
+
+    /// A literal regular expression must compile: pigc runs Java-style patterns on the `regex` crate,
+    /// which has no look-around and no backreferences.
+    fn check_regex(&mut self, pattern: &Expr) -> Option<()> {
+        let ExprKind::Literal(Literal::Chararray(text)) = &pattern.kind else {
+            return Some(());
+        };
+        match regex::RegexBuilder::new(text).build() {
+            Ok(_) => Some(()),
+            Err(err) => {
+                let detail = err.to_string();
+                let last = detail.lines().last().unwrap_or("").trim();
+                let last = last.strip_prefix("error: ").unwrap_or(last).to_string();
+                let d = Diagnostic::error(format!("invalid regular expression: {last}"), pattern.span)
+                    .with_note("pigc evaluates Java-style patterns with Rust's regex engine: no look-around and no backreferences");
+                self.diags.push(d);
+                None
+            }
+        }
     }
 
     fn type_mismatch(&mut self, err: types::TypeError, span: Span) -> Option<Expr> {
@@ -835,6 +856,9 @@ impl Builder {
                         nullable: a.nullable,
                     })
                     .collect();
+                if let Some(pattern) = b.regex_argument().and_then(|i| args.get(i)) {
+                    self.check_regex(pattern)?;
+                }
                 match b.resolve(&fields) {
                     Ok(sig) => {
                         let args = args
