@@ -70,3 +70,23 @@ fn plan_fixtures() {
         misplaced.join("\n")
     );
 }
+
+/// The Graphviz rendering of one plan with a shared input, a multi-input operator and a scalar edge.
+#[test]
+fn plan_dot() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/plan/expressions.pig");
+    let source =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let parsed = parse_script(&source, "expressions.pig", &Params::default());
+    assert!(!parsed.has_errors(), "{}", parsed.render_diagnostics());
+    let planned = build_plan(&parsed.script, "expressions.pig")
+        .unwrap_or_else(|d| panic!("{}", d.render("expressions.pig", &parsed.source)));
+    let dot = planned.plan.to_dot();
+    assert!(
+        dot.contains("style=dashed"),
+        "the scalar edge is dashed:\n{dot}"
+    );
+    insta::with_settings!({ snapshot_path => "../../fixtures/plan/snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
+        insta::assert_snapshot!("expressions_dot", dot);
+    });
+}

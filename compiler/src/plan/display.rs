@@ -145,7 +145,8 @@ impl LogicalOp {
         match self {
             LogicalOp::ForEach(ForEach { nested, generate }) => {
                 let mut lines: Vec<String> = nested.iter().map(nested_line).collect();
-                lines.push(format!("generate {}", items(generate)));
+                lines.push("generate".to_string());
+                lines.extend(generate.iter().map(|i| format!("    {}", item(i))));
                 lines
             }
             _ => Vec::new(),
@@ -175,20 +176,18 @@ fn sort_keys(keys: &[SortKey]) -> String {
         .join(", ")
 }
 
+fn item(i: &GenerateItem) -> String {
+    let e = if i.flatten {
+        format!("flatten({})", i.expr)
+    } else {
+        i.expr.to_string()
+    };
+    let fields: Vec<String> = i.fields.iter().map(|f| f.to_string()).collect();
+    format!("{e} as ({})", fields.join(","))
+}
+
 fn items(items: &[GenerateItem]) -> String {
-    items
-        .iter()
-        .map(|i| {
-            let e = if i.flatten {
-                format!("flatten({})", i.expr)
-            } else {
-                i.expr.to_string()
-            };
-            let fields: Vec<String> = i.fields.iter().map(|f| f.to_string()).collect();
-            format!("{e} as ({})", fields.join(","))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+    items.iter().map(item).collect::<Vec<_>>().join(", ")
 }
 
 fn nested_line(n: &NestedOp) -> String {
