@@ -122,3 +122,52 @@ fn batch_rejects_unknown_locations_and_missing_inputs() {
     .unwrap_err();
     assert!(err.to_string().contains("does not exist"), "{err}");
 }
+
+/// copy = LOAD 'events'; STORE copy INTO 'copy';
+fn copy(df: &mut Dataflow) {
+    df.source::<(String, Option<i64>), _>("events", Tsv)
+        .sink("copy", Tsv);
+}
+
+#[test]
+fn large_inputs_decode_on_two_threads_in_order_with_dead_letters_in_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("events.txt");
+    let mut text = String::new();
+    let mut expected = String::new();
+    let mut broken_offsets = Vec::new();
+    for i in 0..300_000 {
+        if i % 1000 == 7 {
+            broken_offsets.push(text.len());
+            text.push_str("broken\n");
+        } else {
+            let line = format!("k{i}\t{i}\n");
+            text.push_str(&line);
+            expected.push_str(&line);
+        }
+    }
+    fs::write(&input, &text).unwrap();
+    let out = tmp.path().join("copy");
+    cli::run(
+        copy,
+        [
+            "bin".to_owned(),
+            "batch".to_owned(),
+            "--input".to_owned(),
+            format!("events={}", input.display()),
+            "--output".to_owned(),
+            format!("copy={}", out.display()),
+        ],
+    )
+    .unwrap();
+    assert!(read(&out) == expected, "records out of order or lost");
+    let dead = fs::read_to_string(out.join("_deadletter/part-00000")).unwrap();
+    let offsets: Vec<usize> = dead
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["offset"].as_u64().unwrap() as usize
+        })
+        .collect();
+    assert_eq!(offsets, broken_offsets);
+}

@@ -311,6 +311,22 @@ impl Dataflow {
         port.push(payload).map_err(PushError::Decode)
     }
 
+    /// Decodes a batch of payloads of source `source` (on two threads when it is large) and queues the
+    /// records in order; returns the index and error of each payload that did not decode.
+    pub fn push_raw_batch(
+        &mut self,
+        source: usize,
+        payloads: &[&[u8]],
+    ) -> Result<Vec<(usize, DecodeError)>, PushError> {
+        let sources = &mut self.graph.get_mut().sources;
+        let count = sources.len();
+        let port = sources.get_mut(source).ok_or(PushError::NoSuchSource {
+            index: source,
+            count,
+        })?;
+        Ok(port.push_batch(payloads))
+    }
+
     /// Bad fields read as null so far by source `source` (Pig's counted warnings).
     pub fn source_warnings(&self, source: usize) -> DecodeWarnings {
         let g = self.graph.borrow();

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::dataflow::{Dataflow, DataflowError, PushError};
+use crate::dataflow::{Dataflow, DataflowError};
 use crate::io::deadletter::{DeadLetter, DeadLetterWriter};
 use crate::io::files::{
     for_each_line, input_files, io_error, mark_success, prepare_output_dir, FileError, PartWriter,
@@ -140,6 +140,10 @@ pub fn run_batch(df: &mut Dataflow, config: &BatchConfig) -> Result<BatchReport,
     Ok(report)
 }
 
+/// Lines decoded per batch: large enough to split over two threads, small enough to bound the memory
+/// of the line index.
+const LINES_PER_BATCH: usize = 1 << 18;
+
 /// Pushes every line of the files behind `path` into source `index`; returns the records decoded.
 fn read_source(
     df: &mut Dataflow,
@@ -151,31 +155,38 @@ fn read_source(
     let mut read = 0;
     for (partition, file) in input_files(path)?.iter().enumerate() {
         let data = std::fs::read(file).map_err(io_error("cannot read", file))?;
-        let mut failure = None;
+        let mut offsets = Vec::new();
+        let mut lines: Vec<&[u8]> = Vec::new();
+        let mut batches = Vec::new();
         for_each_line(&data, |offset, line| {
-            if failure.is_some() {
-                return;
-            }
-            match df.push_raw(index, line) {
-                Ok(()) => read += 1,
-                Err(PushError::Decode(e)) => {
-                    let origin = Origin {
-                        source: index as u32,
-                        partition: partition as u32,
-                        offset,
-                    };
-                    let mut letter = DeadLetter::new(location, origin, &e.reason, line);
-                    letter.file = Some(file);
-                    if let Err(e) = dead_letters.write(&letter) {
-                        failure = Some(BatchError::File(e));
-                    }
-                }
-                // `index` comes from the dataflow's own source list.
-                Err(PushError::NoSuchSource { .. }) => {}
+            offsets.push(offset);
+            lines.push(line);
+            if lines.len() == LINES_PER_BATCH {
+                batches.push((std::mem::take(&mut offsets), std::mem::take(&mut lines)));
             }
         });
-        if let Some(e) = failure {
-            return Err(e);
+        batches.push((offsets, lines));
+        for (offsets, lines) in batches {
+            let errors = df.push_raw_batch(index, &lines).map_err(|e| {
+                // `index` comes from the dataflow's own source list, so this is unreachable in
+                // practice; report it rather than panic.
+                BatchError::File(FileError::Io {
+                    action: "cannot decode",
+                    path: file.clone(),
+                    source: std::io::Error::other(e.to_string()),
+                })
+            })?;
+            read += (lines.len() - errors.len()) as u64;
+            for (i, e) in errors {
+                let origin = Origin {
+                    source: index as u32,
+                    partition: partition as u32,
+                    offset: offsets[i],
+                };
+                let mut letter = DeadLetter::new(location, origin, &e.reason, lines[i]);
+                letter.file = Some(file);
+                dead_letters.write(&letter)?;
+            }
         }
     }
     Ok(read)

@@ -72,7 +72,7 @@ pub fn input_files(path: &Path) -> Result<Vec<PathBuf>, FileError> {
 
 /// Calls `line(offset, bytes)` for every line of `data`, without its `\n` or `\r\n` terminator; a last
 /// line without a terminator counts, an empty tail after the last terminator does not.
-pub fn for_each_line(data: &[u8], mut line: impl FnMut(u64, &[u8])) {
+pub fn for_each_line<'d>(data: &'d [u8], mut line: impl FnMut(u64, &'d [u8])) {
     let mut start = 0;
     while start < data.len() {
         let end = memchr_newline(&data[start..]).map_or(data.len(), |i| start + i);

@@ -24,6 +24,9 @@ pub trait SourcePort: Send {
     fn location(&self) -> &str;
     /// Decodes one payload and queues the record (weight +1) for the next step.
     fn push(&mut self, payload: &[u8]) -> Result<(), DecodeError>;
+    /// Decodes payloads and queues their records in order, splitting a large batch over two threads.
+    /// Returns the index and error of every payload that did not decode.
+    fn push_batch(&mut self, payloads: &[&[u8]]) -> Vec<(usize, DecodeError)>;
     /// Bad fields read as null so far.
     fn warnings(&self) -> DecodeWarnings;
 }
@@ -57,8 +60,68 @@ impl<T: Record, F: Format<T>> SourcePort for TypedSource<T, F> {
         Ok(())
     }
 
+    fn push_batch(&mut self, payloads: &[&[u8]]) -> Vec<(usize, DecodeError)> {
+        let parallel = payloads.len() >= PARALLEL_BATCH
+            && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+        let (first, second) = if parallel {
+            let (a, b) = payloads.split_at(payloads.len() / 2);
+            let format = &self.format;
+            let (first, second) = std::thread::scope(|scope| {
+                let helper = scope.spawn(move || decode_all(format, b));
+                (decode_all(format, a), helper.join())
+            });
+            match second {
+                Ok(second) => (first, Some(second)),
+                // A panicking `Format` is a bug in generated code: let it surface as the panic it is.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        } else {
+            (decode_all(&self.format, payloads), None)
+        };
+        let mut errors = Vec::new();
+        let mut pending = self.pending.lock();
+        let mut offset = 0;
+        for part in std::iter::once(first).chain(second) {
+            pending.extend(part.records);
+            errors.extend(part.errors.into_iter().map(|(i, e)| (i + offset, e)));
+            self.warnings.bad_fields += part.warnings.bad_fields;
+            offset += part.count;
+        }
+        errors
+    }
+
     fn warnings(&self) -> DecodeWarnings {
         self.warnings
+    }
+}
+
+/// Batches at least this large are decoded on two threads (measured: below it the thread costs more
+/// than it saves).
+const PARALLEL_BATCH: usize = 1 << 14;
+
+/// The records and errors of decoding a run of payloads.
+struct Decoded<T> {
+    records: Vec<(T, Weight)>,
+    errors: Vec<(usize, DecodeError)>,
+    warnings: DecodeWarnings,
+    count: usize,
+}
+
+fn decode_all<T, F: Format<T>>(format: &F, payloads: &[&[u8]]) -> Decoded<T> {
+    let mut warnings = DecodeWarnings::default();
+    let mut records = Vec::with_capacity(payloads.len());
+    let mut errors = Vec::new();
+    for (i, payload) in payloads.iter().enumerate() {
+        match format.decode(payload, &mut warnings) {
+            Ok(record) => records.push((record, 1)),
+            Err(e) => errors.push((i, e)),
+        }
+    }
+    Decoded {
+        records,
+        errors,
+        warnings,
+        count: payloads.len(),
     }
 }
 
