@@ -65,6 +65,7 @@ impl Builder {
             O::Join(j) => self.join(j, alias, op.span),
             O::Cross { inputs, .. } => {
                 let inputs = self.relations(inputs)?;
+                self.check_distinct_inputs(&inputs, "CROSS", op.span)?;
                 let mut fields = Vec::new();
                 for (n, name) in &inputs {
                     fields.extend(self.plan.node(*n).schema.qualified(name).fields);
@@ -340,6 +341,33 @@ impl Builder {
         ok.then_some(out)
     }
 
+    /// Pig rejects the same relation twice among the inputs of a JOIN/COGROUP/CROSS (the output's
+    /// field names would clash); it must be loaded or FOREACH'ed again under another alias.
+    fn check_distinct_inputs(
+        &mut self,
+        inputs: &[(NodeId, String)],
+        what: &str,
+        span: Span,
+    ) -> Option<()> {
+        for (i, (node, name)) in inputs.iter().enumerate() {
+            if inputs[..i]
+                .iter()
+                .any(|(n, other)| n == node && other == name)
+            {
+                let d = Diagnostic::error(
+                    format!("`{name}` is used twice as an input of {what}"),
+                    span,
+                )
+                .with_help(format!(
+                    "define a second alias for it first, e.g. `{name}2 = FOREACH {name} GENERATE *;`"
+                ));
+                self.diags.push(d);
+                return None;
+            }
+        }
+        Some(())
+    }
+
     /// Casts the keys of several inputs to common types; reports mismatched counts and types.
     fn unify_keys(&mut self, keys: &mut [Vec<Expr>], what: &str, span: Span) -> Option<()> {
         let n = keys.first().map_or(0, Vec::len);
@@ -435,6 +463,9 @@ impl Builder {
                 return None;
             }
         }
+        if inputs.len() > 1 {
+            self.check_distinct_inputs(&inputs, "COGROUP", span)?;
+        }
         self.unify_keys(&mut keys, "COGROUP", span)?;
         let group_field = if all {
             Field::named("group", Type::Chararray).with_nullable(false)
@@ -518,6 +549,7 @@ impl Builder {
             self.error("a replicated JOIN can only be inner or LEFT OUTER", span);
             return None;
         }
+        self.check_distinct_inputs(&inputs, "JOIN", span)?;
         self.unify_keys(&mut keys, "JOIN", span)?;
         let mut fields = Vec::new();
         let mut unknown = false;
