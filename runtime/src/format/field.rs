@@ -234,10 +234,10 @@ impl<'a, 'w> FieldReader<'a, 'w> {
         })
     }
 
-    /// The next field converted to any [`FromValue`] type (e.g. a generated tuple struct) from its text
-    /// form.
+    /// The next field converted to any [`FromValue`] type from its text form: a generated tuple struct
+    /// (parsed from `(…)`), or [`Value`], which stays a bytearray as in Pig.
     pub fn cast<T: FromValue>(&mut self) -> Option<T> {
-        self.typed(|b| T::from_value(&nested::parse_field(b)))
+        self.typed(|b| T::from_value(&Value::Bytes(Bytes(b.to_vec()))))
     }
 
     /// The next field untyped: a bytearray value (`Value::Bytes`), or `Value::Null` when empty or missing,
@@ -437,6 +437,18 @@ mod tests {
         assert_eq!(bag.len(), 2);
         assert_eq!(r.map().unwrap().len(), 1);
         assert_eq!(r.tuple().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn cast_keeps_untyped_values_as_bytearray_and_parses_typed_ones() {
+        let mut warn = DecodeWarnings::default();
+        let mut r = FieldReader::split(b"(1,2)|(3,x)|7", b'|', &mut warn);
+        assert_eq!(r.cast::<Value>(), Some(Value::Bytes(Bytes::from("(1,2)"))));
+        let t: Tuple = r.cast().unwrap();
+        assert_eq!(t.field_as::<i32>(0), Some(3));
+        assert_eq!(t.field_as::<i32>(1), None);
+        assert_eq!(r.cast::<i64>(), Some(7));
+        assert_eq!(warn.bad_fields, 0);
     }
 
     #[test]
