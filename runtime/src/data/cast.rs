@@ -473,8 +473,8 @@ impl<T: FromValue> FromValue for Bag<T> {
     fn from_value(v: &Value) -> Option<Self> {
         let bag = v.to_bag()?;
         Some(
-            bag.iter()
-                .filter_map(|t| T::from_value(&Value::Tuple(t.clone())))
+            bag.into_iter()
+                .filter_map(|t| T::from_value(&Value::Tuple(t)))
                 .collect(),
         )
     }
