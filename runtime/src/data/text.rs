@@ -83,13 +83,49 @@ impl PigText for Bytes {
 }
 
 impl PigText for DateTime {
+    /// Joda's `DateTime.toString()`: `yyyy-MM-ddTHH:mm:ss.SSS` and the offset (`Z` for UTC, else
+    /// `+08:00`), written without going through a format string.
     fn write_text(&self, out: &mut Vec<u8>) {
-        use std::io::Write;
+        use chrono::{Datelike, Timelike};
+        let local = self.naive_local();
+        let year = local.year();
+        if !(0..=9999).contains(&year) {
+            use std::io::Write;
+            // Writing into a Vec cannot fail.
+            let _ = write!(out, "{}", self.format("%Y-%m-%dT%H:%M:%S%.3f%:z"));
+            return;
+        }
+        let two = |out: &mut Vec<u8>, v: u32| {
+            out.push(b'0' + (v / 10 % 10) as u8);
+            out.push(b'0' + (v % 10) as u8);
+        };
+        let y = year as u32;
+        two(out, y / 100);
+        two(out, y % 100);
+        out.push(b'-');
+        two(out, local.month());
+        out.push(b'-');
+        two(out, local.day());
+        out.push(b'T');
+        two(out, local.hour());
+        out.push(b':');
+        two(out, local.minute());
+        out.push(b':');
+        two(out, local.second());
+        out.push(b'.');
+        let millis = local.nanosecond() / 1_000_000 % 1000;
+        out.push(b'0' + (millis / 100) as u8);
+        two(out, millis % 100);
         let offset = self.offset().local_minus_utc();
-        let zone = if offset == 0 { "Z" } else { "%:z" };
-        let pattern = format!("%Y-%m-%dT%H:%M:%S%.3f{zone}");
-        // Writing into a Vec cannot fail.
-        let _ = write!(out, "{}", self.format(&pattern));
+        if offset == 0 {
+            out.push(b'Z');
+            return;
+        }
+        out.push(if offset < 0 { b'-' } else { b'+' });
+        let abs = offset.unsigned_abs();
+        two(out, abs / 3600);
+        out.push(b':');
+        two(out, abs / 60 % 60);
     }
 }
 
@@ -340,7 +376,7 @@ fn layout_java(out: &mut Vec<u8>, sci: &[u8], plain: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
+    use chrono::{Datelike, TimeZone};
 
     fn d(v: f64) -> String {
         Double(v).to_text()
@@ -428,6 +464,25 @@ mod tests {
             let v = f32::from_bits(bits);
             let back = crate::data::cast::text_to_float(&Float(v).to_text()).unwrap();
             proptest::prop_assert_eq!(back, Float(v));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn datetime_text_round_trips(
+            millis in -62_135_596_800_000i64..253_402_300_799_000,
+            offset_minutes in -(18 * 60)..(18 * 60),
+        ) {
+            let zone = chrono::FixedOffset::east_opt(offset_minutes * 60).unwrap();
+            let dt = crate::data::datetime::from_epoch_millis(millis).unwrap().with_timezone(&zone);
+            if dt.naive_local().year() < 0 || dt.naive_local().year() > 9999 {
+                return Ok(());
+            }
+            let text = dt.to_text();
+            let back = crate::data::cast::text_to_datetime(&text).unwrap();
+            proptest::prop_assert_eq!(back, dt);
+            proptest::prop_assert_eq!(back.offset(), dt.offset());
+            proptest::prop_assert_eq!(text, dt.format(if offset_minutes == 0 { "%Y-%m-%dT%H:%M:%S%.3fZ" } else { "%Y-%m-%dT%H:%M:%S%.3f%:z" }).to_string());
         }
     }
 }
