@@ -1,8 +1,11 @@
-//! `pigc explain FILE [--dot] [-p K=V]… [--param-file F]…`
+//! `pigc explain FILE [--dot] [--physical] [--trace-rules] [--no-optimize] [-p K=V]… [--param-file F]…`
 //!
 //! Parses and plans the script and prints its logical plan: indented text with every node's schema
 //! in Pig's DESCRIBE format, or Graphviz dot with `--dot` (`pigc explain x.pig --dot | dot -Tsvg`).
+//! `--physical` and `--trace-rules` are handled in `explain/physical.rs`.
 //! Diagnostics go to stderr; the exit code is 1 when the script has errors.
+
+mod physical;
 
 use clap::Args;
 use pigc::diagnostics::Diagnostic;
@@ -20,6 +23,16 @@ pub struct ExplainArgs {
     /// Print Graphviz dot instead of text.
     #[arg(long)]
     pub dot: bool,
+    /// Print the physical plan (stream operators, keys, state, operator ids) of the optimized plan.
+    #[arg(long)]
+    pub physical: bool,
+    /// Print which optimizer rule fired where, then the optimized logical plan (or, with
+    /// --physical, the physical plan).
+    #[arg(long = "trace-rules")]
+    pub trace_rules: bool,
+    /// Skip the optimizer (with --physical: plan the script as written).
+    #[arg(long = "no-optimize")]
+    pub no_optimize: bool,
     /// Set a parameter, as `pig -p NAME=VALUE`.
     #[arg(short = 'p', long = "param", value_name = "NAME=VALUE")]
     pub params: Vec<String>,
@@ -57,6 +70,9 @@ pub fn run(args: &ExplainArgs) -> ExitCode {
             warnings.extend(planned.warnings);
             if !warnings.is_empty() {
                 eprintln!("{}", warnings.render(&name, &parsed.source));
+            }
+            if args.physical || args.trace_rules {
+                return physical::run(args, planned.plan, &name, &parsed.source);
             }
             if args.dot {
                 print!("{}", planned.plan.to_dot());
