@@ -11,6 +11,7 @@ use std::hash::Hash;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::data::{BigDecimal, BigInt, Double};
 use crate::record::Weight;
 
 /// An incremental aggregate over records of type `T`.
@@ -67,14 +68,15 @@ impl<T> Aggregate<T> for CountStar {
     }
 }
 
-/// A type SUM and AVG can accumulate: Pig sums int and long as long, float and double as double.
+/// A type SUM and AVG can accumulate. Pig sums int and long as long (`i64`), float and double as double
+/// (`f64` or [`Double`]), biginteger and bigdecimal exactly ([`BigInt`], [`BigDecimal`]).
 pub trait Summable:
-    Copy + Default + PartialEq + Serialize + DeserializeOwned + Send + 'static
+    Clone + Default + PartialEq + Serialize + DeserializeOwned + Send + 'static
 {
     /// Adds `value` `weight` times.
     fn add_weighted(&mut self, value: Self, weight: Weight);
     /// The value as a double (for AVG).
-    fn to_f64(self) -> f64;
+    fn to_f64(&self) -> f64;
 }
 
 impl Summable for i64 {
@@ -82,8 +84,8 @@ impl Summable for i64 {
     fn add_weighted(&mut self, value: i64, weight: Weight) {
         *self = self.wrapping_add(value.wrapping_mul(weight));
     }
-    fn to_f64(self) -> f64 {
-        self as f64
+    fn to_f64(&self) -> f64 {
+        *self as f64
     }
 }
 
@@ -92,13 +94,41 @@ impl Summable for f64 {
     fn add_weighted(&mut self, value: f64, weight: Weight) {
         *self += value * weight as f64;
     }
-    fn to_f64(self) -> f64 {
-        self
+    fn to_f64(&self) -> f64 {
+        *self
+    }
+}
+
+impl Summable for Double {
+    #[inline]
+    fn add_weighted(&mut self, value: Double, weight: Weight) {
+        self.0 += value.0 * weight as f64;
+    }
+    fn to_f64(&self) -> f64 {
+        self.0
+    }
+}
+
+impl Summable for BigInt {
+    fn add_weighted(&mut self, value: BigInt, weight: Weight) {
+        *self += value * weight;
+    }
+    fn to_f64(&self) -> f64 {
+        num_traits::ToPrimitive::to_f64(self).unwrap_or(f64::NAN)
+    }
+}
+
+impl Summable for BigDecimal {
+    fn add_weighted(&mut self, value: BigDecimal, weight: Weight) {
+        *self += value * BigDecimal::from(weight);
+    }
+    fn to_f64(&self) -> f64 {
+        num_traits::ToPrimitive::to_f64(self).unwrap_or(f64::NAN)
     }
 }
 
 /// SUM/AVG state: the sum of non-null values and how many there are.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SumState<S> {
     /// Sum of the non-null values.
     pub sum: S,
@@ -125,7 +155,7 @@ impl<T, S: Summable, F: Fn(&T) -> Option<S> + Send + 'static> Aggregate<T> for S
         }
     }
     fn output(&self, state: &SumState<S>) -> Option<S> {
-        (state.count > 0).then_some(state.sum)
+        (state.count > 0).then(|| state.sum.clone())
     }
 }
 
@@ -363,6 +393,22 @@ mod tests {
             Some(4.0)
         );
         assert_eq!(run(&avg(f), &[(Some(3), 1), (Some(3), -1)]), None);
+    }
+
+    #[test]
+    fn sums_of_doubles_and_big_numbers() {
+        let d = |r: &Option<f64>| r.map(Double);
+        assert_eq!(
+            run(&sum(d), &[(Some(1.5), 2), (None, 1)]),
+            Some(Double(3.0))
+        );
+        let b = |r: &i64| Some(BigDecimal::from(*r) / BigDecimal::from(10));
+        assert_eq!(
+            run(&sum(b), &[(11, 1), (22, 3), (11, -1)]),
+            Some(BigDecimal::from(66) / BigDecimal::from(10))
+        );
+        let i = |r: &i64| Some(BigInt::from(*r));
+        assert_eq!(run(&avg(i), &[(1, 1), (4, 1)]), Some(2.5));
     }
 
     #[test]
