@@ -1,1 +1,217 @@
-//! Code generation: physical plan → Rust tokens (quote) → syn::File → prettyplease.
+//! Code generation: plan → Rust tokens (quote) → `syn::File` → prettyplease.
+//!
+//! # Entry points
+//! - [`generate_module`]: the pipeline module of one script as formatted Rust source. It defines one
+//!   struct per record schema and `pub fn build(df: &mut rt::dataflow::Dataflow)`, which declares the
+//!   script's circuit (sources, operators, sinks) — the function `pigc_runtime::cli::main` runs. The
+//!   module has no inner attributes, so it can be a crate's `src/pipeline.rs` or be `include!`d from
+//!   `OUT_DIR` by a build script. It needs the crates `pigc_runtime` and `serde` (with `derive`).
+//! - [`generate_crate`]: a standalone crate: `Cargo.toml`, `src/main.rs` (the run contract of
+//!   design.md §1, `pigc_runtime::cli::main(pipeline::build)`) and `src/pipeline.rs`.
+//! - [`compile_source`] (in `driver.rs`): script text → parse → plan → codegen, for the CLI and build
+//!   scripts.
+//!
+//! # Shape of the generated code
+//! One struct per record schema (derives the bounds of `pigc_runtime::record::Record`, serde for JSON,
+//! `TextRecord`/`PigText`/`FromValue` for the text formats), then `build`: one `let` per relation,
+//! each a fluent chain of runtime operators preceded by a `//` comment naming the Pig line it comes
+//! from. Expressions are plain Rust with Pig's null semantics inlined (`Option` only where a value can
+//! be null). Script names become identifiers through [`names`] and script literals become `LitStr`s,
+//! so no script text is ever pasted into code; comments are sanitized to one line.
+//!
+//! Architecture invariant: generation never panics and never emits code it knows to be wrong; a
+//! construct it cannot translate yet is a [`CodegenError::Unsupported`] with the script span.
+
+mod crate_files;
+mod driver;
+mod exprs;
+mod names;
+mod pipeline;
+mod records;
+
+pub use crate_files::generate_crate;
+pub use driver::{compile_source, CompileError, Compiled};
+
+use crate::diagnostics::Diagnostic;
+use crate::parse::Span;
+use crate::plan::LogicalPlan;
+use std::path::PathBuf;
+
+/// How a generated crate depends on `pigc-runtime`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuntimeDependency {
+    /// `pigc-runtime = { path = "…" }` (absolute, or relative to the generated crate's directory).
+    Path(PathBuf),
+    /// `pigc-runtime = "…"` from a registry.
+    Version(String),
+}
+
+/// Options of code generation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodegenOptions {
+    /// The script's file name as comments cite it (`events.pig` in `// events.pig:12: …`).
+    pub script_name: String,
+    /// The package name of a generated crate (also the binary's name).
+    pub crate_name: String,
+    /// How the generated crate depends on the runtime.
+    pub runtime: RuntimeDependency,
+    /// Whether the generated crate enables the runtime's `kafka` feature (the `stream` subcommand).
+    pub kafka: bool,
+    /// Extra lines for the generated `Cargo.toml` (e.g. `[workspace]` to keep the crate out of an
+    /// enclosing workspace); written verbatim after the dependencies.
+    pub cargo_toml_extra: String,
+}
+
+impl Default for CodegenOptions {
+    fn default() -> Self {
+        CodegenOptions {
+            script_name: "script.pig".to_owned(),
+            crate_name: "pig-job".to_owned(),
+            runtime: RuntimeDependency::Version(env!("CARGO_PKG_VERSION").to_owned()),
+            kafka: false,
+            cargo_toml_extra: String::new(),
+        }
+    }
+}
+
+/// A generated pipeline module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedModule {
+    /// The formatted Rust source (`src/pipeline.rs`).
+    pub source: String,
+}
+
+/// A generated standalone crate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedCrate {
+    /// Files relative to the crate root, in a fixed order: `Cargo.toml`, `src/main.rs`,
+    /// `src/pipeline.rs`.
+    pub files: Vec<(PathBuf, String)>,
+}
+
+/// Why code could not be generated.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CodegenError {
+    /// The script uses a construct code generation does not support yet.
+    #[error("{what} is not supported by code generation yet")]
+    Unsupported {
+        /// What, in the user's terms (`RANK`, `the UDF my_udf`, …).
+        what: String,
+        /// Where in the script.
+        span: Span,
+    },
+    /// A script value that cannot be compiled (an invalid delimiter, a bad LIMIT count, …).
+    #[error("{message}")]
+    Invalid {
+        /// What is wrong.
+        message: String,
+        /// Where in the script.
+        span: Span,
+    },
+    /// The generated tokens did not parse as a Rust file: a bug in pigc.
+    #[error("internal error: generated code does not parse ({0}); please report this")]
+    Internal(String),
+}
+
+impl CodegenError {
+    /// The error as a diagnostic at its script span.
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        match self {
+            CodegenError::Unsupported { span, .. } => Diagnostic::error(self.to_string(), *span)
+                .with_help("rewrite the statement with supported operators, or see README.md (supported Pig Latin)"),
+            CodegenError::Invalid { span, .. } => Diagnostic::error(self.to_string(), *span),
+            CodegenError::Internal(_) => Diagnostic::error_without_span(self.to_string()),
+        }
+    }
+
+    fn unsupported(what: impl Into<String>, span: Span) -> Self {
+        CodegenError::Unsupported {
+            what: what.into(),
+            span,
+        }
+    }
+}
+
+/// Generates the pipeline module of a planned script (see the module docs for its shape).
+pub fn generate_module(
+    plan: &LogicalPlan,
+    opts: &CodegenOptions,
+) -> Result<GeneratedModule, CodegenError> {
+    let tokens = pipeline::generate(plan, opts)?;
+    Ok(GeneratedModule {
+        source: format_tokens(tokens.tokens, &tokens.comments)?,
+    })
+}
+
+/// Formats generated tokens with prettyplease and replaces comment markers by `//` comments.
+fn format_tokens(
+    tokens: proc_macro2::TokenStream,
+    comments: &[String],
+) -> Result<String, CodegenError> {
+    let file: syn::File = syn::parse2(tokens).map_err(|e| CodegenError::Internal(e.to_string()))?;
+    let text = prettyplease::unparse(&file);
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        match comment_marker(line) {
+            Some((indent, index)) => {
+                let comment = comments.get(index).map_or("", String::as_str);
+                out.push_str(indent);
+                out.push_str("// ");
+                out.push_str(comment);
+            }
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// The name of the macro-call statement that marks where a `//` comment goes in generated code.
+const COMMENT_MARKER: &str = "__pigc_comment";
+
+/// `(indentation, comment index)` when `line` is a comment marker statement.
+fn comment_marker(line: &str) -> Option<(&str, usize)> {
+    let trimmed = line.trim_start();
+    let indent = &line[..line.len() - trimmed.len()];
+    let rest = trimmed
+        .strip_prefix(COMMENT_MARKER)?
+        .strip_prefix("!(")?
+        .strip_suffix(");")?;
+    Some((indent, rest.parse().ok()?))
+}
+
+/// A single line of text safe in a `//` comment or a doc attribute: control characters (line breaks
+/// included) become spaces, and the text is trimmed and shortened to a readable length.
+pub(crate) fn comment_text(text: &str) -> String {
+    let one_line: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let squeezed = one_line.split_whitespace().collect::<Vec<_>>().join(" ");
+    const MAX: usize = 160;
+    if squeezed.chars().count() > MAX {
+        let cut: String = squeezed.chars().take(MAX).collect();
+        format!("{cut} …")
+    } else {
+        squeezed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_are_one_sanitized_line() {
+        assert_eq!(
+            comment_text("a = FILTER b\n BY x;\r\n"),
+            "a = FILTER b BY x;"
+        );
+        assert_eq!(comment_text("*/ \u{0} x"), "*/ x");
+        assert_eq!(
+            comment_marker("    __pigc_comment!(12);"),
+            Some(("    ", 12))
+        );
+        assert_eq!(comment_marker("let x = 1;"), None);
+    }
+}
