@@ -13,7 +13,7 @@
 //! # Building
 //! Generated code declares the circuit in a `build(&mut Dataflow)` function with a fluent, statically
 //! dispatched API: closures are generic parameters, records are plain structs implementing
-//! [`Record`](crate::record::Record) (a blanket impl: derive `Clone, Eq, Hash, Ord, Debug, Serialize,
+//! [`Record`] (a blanket impl: derive `Clone, Eq, Hash, Ord, Debug, Serialize,
 //! Deserialize`); only whole operators are boxed, never records. Stateful operators take a deterministic
 //! id (derived from the plan) that names their checkpointed state. The generated `main` is one line,
 //! [`crate::cli::main`]`(pipeline::build)`.
