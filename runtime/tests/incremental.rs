@@ -136,7 +136,11 @@ fn incremental_tables_equal_batch_output_after_every_chunk() {
             let text = fs::read_to_string(out(sink).join("part-00000")).unwrap();
             let mut expected: Vec<Vec<u8>> = text.lines().map(|l| l.as_bytes().to_vec()).collect();
             expected.sort();
-            assert_eq!(exec.table(sink).unwrap().rows(), expected, "{sink} after chunk {i}");
+            assert_eq!(
+                exec.table(sink).unwrap().rows(),
+                expected,
+                "{sink} after chunk {i}"
+            );
         }
     }
 }
