@@ -90,7 +90,8 @@ struct Builder {
     /// Relations read as scalars by the operator being planned.
     pending_scalars: Vec<NodeId>,
     file: String,
-    /// `(setting key, alias.field text, span)` resolved at the end of the script.
+    /// `pigc.event_time` / `pigc.unique` entries (`key`, `alias.field`, span) whose alias was not
+    /// defined yet when the SET ran: each is resolved when the script first defines the alias.
     field_settings: Vec<(String, String, Span)>,
 }
 
@@ -244,11 +245,15 @@ impl Builder {
     }
 
     fn bind(&mut self, name: String, binding: Binding) {
+        let top_level = self.frames.len() == 1;
         let frame = self.frame();
         if frame.aliases.insert(name.clone(), binding).is_none() {
-            frame.names.push(name);
+            frame.names.push(name.clone());
         }
         frame.last = Some(binding);
+        if top_level && !self.field_settings.is_empty() {
+            self.resolve_field_settings_for(&name);
+        }
     }
 
     /// Adds a node, connecting its relational inputs and any scalars its expressions read.
@@ -489,7 +494,15 @@ impl Builder {
                 Err(e) => self.error(format!("{key}: {e}"), span),
             },
             "pigc.event_time" | "pigc.unique" => {
-                self.field_settings.push((key.to_string(), value, span));
+                for part in value.split(',') {
+                    let alias = split_field_ref(part).map(|(a, _)| a);
+                    if alias.is_some_and(|a| !self.frames[0].aliases.contains_key(a)) {
+                        self.field_settings
+                            .push((key.to_string(), part.to_string(), span));
+                    } else {
+                        self.resolve_field_setting(key, part, span);
+                    }
+                }
             }
             k if k.starts_with("pigc.") => {
                 let known = [
@@ -511,33 +524,48 @@ impl Builder {
         }
     }
 
-    /// Resolves `pigc.event_time` / `pigc.unique` against the relations the aliases name at the end
-    /// of the script.
+    /// Resolves the settings still waiting for an alias (reporting the aliases never defined).
     fn resolve_field_settings(&mut self) {
-        for (key, value, span) in std::mem::take(&mut self.field_settings) {
-            for part in value.split(',') {
-                let Some(field_ref) = self.field_ref(&key, part, span) else {
-                    continue;
-                };
-                if key == "pigc.event_time" {
-                    let ty = &self.plan.node(field_ref.node).schema.fields[field_ref.index].ty;
-                    if !matches!(
-                        ty,
-                        super::Type::Datetime | super::Type::Long | super::Type::Bytearray
-                    ) {
-                        self.error(
-                            format!(
-                                "pigc.event_time `{part}` is {ty}; it must be a datetime or a long (epoch milliseconds)"
-                            ),
-                            span,
-                        );
-                        continue;
-                    }
-                    self.plan.settings.event_time = Some(field_ref);
-                } else {
-                    self.plan.settings.unique.push(field_ref);
-                }
+        for (key, part, span) in std::mem::take(&mut self.field_settings) {
+            self.resolve_field_setting(&key, &part, span);
+        }
+    }
+
+    /// Resolves the waiting settings that name `alias`, just defined at the top level.
+    fn resolve_field_settings_for(&mut self, alias: &str) {
+        let (ready, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut self.field_settings)
+            .into_iter()
+            .partition(|(_, part, _)| split_field_ref(part).is_some_and(|(a, _)| a == alias));
+        self.field_settings = waiting;
+        for (key, part, span) in ready {
+            self.resolve_field_setting(&key, &part, span);
+        }
+    }
+
+    /// Resolves one `alias.field` of `pigc.event_time` / `pigc.unique` against the relation the alias
+    /// names now.
+    fn resolve_field_setting(&mut self, key: &str, part: &str, span: Span) {
+        let Some(field_ref) = self.field_ref(key, part, span) else {
+            return;
+        };
+        if key == "pigc.event_time" {
+            let ty = &self.plan.node(field_ref.node).schema.fields[field_ref.index].ty;
+            if !matches!(
+                ty,
+                super::Type::Datetime | super::Type::Long | super::Type::Bytearray
+            ) {
+                self.error(
+                    format!(
+                        "pigc.event_time `{}` is {ty}; it must be a datetime or a long (epoch milliseconds)",
+                        part.trim()
+                    ),
+                    span,
+                );
+                return;
             }
+            self.plan.settings.event_time = Some(field_ref);
+        } else {
+            self.plan.settings.unique.push(field_ref);
         }
     }
 
