@@ -140,13 +140,18 @@ impl LogicalOp {
         }
     }
 
-    /// Further lines (GENERATE items, nested blocks).
-    fn details(&self) -> Vec<String> {
+    /// Further lines (nested blocks, GENERATE items: all on one line, or one per line for the dot
+    /// pictures).
+    fn details(&self, item_per_line: bool) -> Vec<String> {
         match self {
             LogicalOp::ForEach(ForEach { nested, generate }) => {
                 let mut lines: Vec<String> = nested.iter().map(nested_line).collect();
-                lines.push("generate".to_string());
-                lines.extend(generate.iter().map(|i| format!("    {}", item(i))));
+                if item_per_line {
+                    lines.push("generate".to_string());
+                    lines.extend(generate.iter().map(|i| format!("    {}", item(i))));
+                } else {
+                    lines.push(format!("generate {}", items(generate)));
+                }
                 lines
             }
             _ => Vec::new(),
@@ -247,7 +252,7 @@ impl LogicalPlan {
             return;
         }
         let _ = writeln!(out, "{pad}{}", node.header(id));
-        for d in node.op.details() {
+        for d in node.op.details(false) {
             let _ = writeln!(out, "{pad}  | {d}");
         }
         let scalars = self.scalar_inputs(id);
@@ -267,7 +272,7 @@ impl LogicalPlan {
         let graph = self.graph.map(
             |id, node| {
                 let mut label = node.header(id);
-                for d in node.op.details() {
+                for d in node.op.details(true) {
                     label.push('\n');
                     label.push_str(&d);
                 }
