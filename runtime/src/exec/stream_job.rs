@@ -105,9 +105,12 @@ impl StreamJob for DataflowJob {
     }
 
     fn export_state(&mut self, state: &mut dyn StateSink) {
-        // Encoding plain serde records with postcard cannot fail; an error here is a bug in a
-        // hand-written `Serialize` impl, and the checkpoint then simply lacks those entries.
-        let _ = self.df.export_state_changes(&mut ToStateSink(state));
+        // Encoding derived serde records with postcard cannot fail; an error here comes from a
+        // hand-written `Serialize` impl. The trait has no error channel, so it is reported and the
+        // checkpoint lacks those entries.
+        if let Err(e) = self.df.export_state_changes(&mut ToStateSink(state)) {
+            eprintln!("error: checkpoint incomplete: {e}");
+        }
     }
 
     fn restore_state(
