@@ -90,3 +90,23 @@ fn plan_dot() {
         insta::assert_snapshot!("expressions_dot", dot);
     });
 }
+
+/// A plain UNION of inputs with different schemas plans (as in Pig, the result has no schema) but
+/// warns.
+#[test]
+fn union_of_different_schemas_warns() {
+    let source = "a = LOAD 'a' AS (x: int);\nb = LOAD 'b' AS (y: chararray, z: int);\nu = UNION a, b;\nSTORE u INTO 'u';\n";
+    let parsed = parse_script(source, "union.pig", &Params::default());
+    assert!(!parsed.has_errors(), "{}", parsed.render_diagnostics());
+    let planned = build_plan(&parsed.script, "union.pig")
+        .unwrap_or_else(|d| panic!("{}", d.render("union.pig", source)));
+    let warnings = planned.warnings.render("union.pig", source);
+    assert!(
+        warnings.contains("warning: the inputs of this UNION have different schemas"),
+        "{warnings}"
+    );
+    assert!(planned
+        .plan
+        .to_string()
+        .contains("schema Schema for u unknown."));
+}

@@ -419,3 +419,65 @@ impl LogicalPlan {
         order
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::schema::Field;
+    use crate::plan::types::Type;
+
+    fn node(op: LogicalOp, alias: &str) -> Node {
+        Node {
+            op,
+            schema: Schema::new(vec![Field::named("x", Type::Int)]),
+            alias: Some(alias.to_string()),
+            span: Span::default(),
+        }
+    }
+
+    fn load(alias: &str) -> Node {
+        node(
+            LogicalOp::Load {
+                location: alias.to_string(),
+                storage: StorageSpec {
+                    func: crate::plan::builtins::StorageFunc::PigStorage,
+                    args: Vec::new(),
+                },
+                declared_schema: true,
+            },
+            alias,
+        )
+    }
+
+    #[test]
+    fn graph_queries() {
+        let mut plan = LogicalPlan::new();
+        let b = plan.add_node(load("b"), &[]);
+        let a = plan.add_node(load("a"), &[]);
+        let cross = plan.add_node(node(LogicalOp::Cross, "c"), &[a, b]);
+        let distinct = plan.add_node(node(LogicalOp::Distinct, "d"), &[a]);
+        plan.connect(b, distinct, Port::Scalar);
+        plan.connect(b, distinct, Port::Scalar);
+        let store = plan.add_node(node(LogicalOp::Dump, "s"), &[cross]);
+        assert_eq!(plan.inputs(cross), vec![a, b], "inputs in port order");
+        assert_eq!(
+            plan.scalar_inputs(distinct),
+            vec![b],
+            "scalar edge added once"
+        );
+        assert_eq!(plan.users(a), vec![cross, distinct]);
+        assert_eq!(plan.sinks(), vec![store]);
+        let order = plan.topo_order();
+        assert_eq!(order.len(), 5);
+        let pos = |n| order.iter().position(|&x| x == n);
+        assert!(pos(a) < pos(cross) && pos(b) < pos(cross) && pos(b) < pos(distinct));
+        assert!(pos(cross) < pos(store));
+        plan.graph[a].schema = Schema::unknown();
+        plan.sync_edge_schemas();
+        let edge = plan
+            .graph
+            .find_edge(a, cross)
+            .map(|e| plan.graph[e].schema.clone());
+        assert_eq!(edge, Some(Schema::unknown()));
+    }
+}

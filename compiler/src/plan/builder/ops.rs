@@ -600,6 +600,14 @@ impl Builder {
         let ids: Vec<NodeId> = inputs.iter().map(|(n, _)| *n).collect();
         if !onschema {
             let schema = merge_union_schemas(&schemas);
+            if schema.is_unknown() && schemas.iter().all(|s| !s.is_unknown()) {
+                let d = Diagnostic::warning(
+                    "the inputs of this UNION have different schemas, so its result has no schema (fields only by position)",
+                    span,
+                )
+                .with_help("use UNION ONSCHEMA to merge the inputs by field name");
+                self.diags.push(d);
+            }
             return Some(self.add(
                 LogicalOp::Union { mapping: None },
                 schema,
