@@ -320,7 +320,12 @@ impl Builder {
             },
             Relation::Previous(span) => match self.current_frame().last {
                 Some(Binding::Node(n)) => {
-                    let name = self.plan.node(n).alias.clone().unwrap_or_default();
+                    let name = self
+                        .plan
+                        .node(n)
+                        .alias
+                        .clone()
+                        .unwrap_or_else(|| format!("inline_{}", n.index()));
                     Some((n, name))
                 }
                 Some(Binding::Failed) => None,
@@ -330,7 +335,7 @@ impl Builder {
                 }
             },
             Relation::Inline(op) => match self.operator(op, None) {
-                Binding::Node(n) => Some((n, String::new())),
+                Binding::Node(n) => Some((n, format!("inline_{}", n.index()))),
                 Binding::Failed => None,
             },
         }

@@ -127,7 +127,7 @@ impl Builder {
                 let schema = self.plan.node(input).schema.clone();
                 let scope = Scope::new(&schema);
                 let keys = self.order_keys(&ast::OrderKeys::Keys(by.clone()), scope)?;
-                let rank_name = format!("rank_{}", if name.is_empty() { "" } else { &name });
+                let rank_name = format!("rank_{name}");
                 let mut fields = vec![Field::named(rank_name, Type::Long).with_nullable(false)];
                 fields.extend(schema.fields.iter().cloned());
                 let out = if schema.is_unknown() {
