@@ -12,7 +12,7 @@ use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::error::KafkaError;
 use rdkafka::message::{Header, Message, OwnedHeaders};
-use rdkafka::producer::{BaseRecord, DeliveryResult, Producer, ProducerContext, ThreadedProducer};
+use rdkafka::producer::{BaseProducer, BaseRecord, DeliveryResult, Producer, ProducerContext};
 use rdkafka::types::RDKafkaErrorCode;
 use rdkafka::{ClientContext, Offset, TopicPartitionList};
 
@@ -42,21 +42,22 @@ pub fn ensure_topics(
     let admin: AdminClient<DefaultClientContext> = client_config(config)
         .create()
         .map_err(StreamError::kafka("cannot create an admin client"))?;
-    let metadata = admin
-        .inner()
-        .fetch_metadata(None, REQUEST_TIMEOUT)
-        .map_err(StreamError::kafka("cannot read the broker's metadata"))?;
-    let existing: HashSet<&str> = metadata
-        .topics()
-        .iter()
-        .filter(|t| !t.partitions().is_empty())
-        .map(|t| t.name())
-        .collect();
-    let missing: Vec<NewTopic<'_>> = topics
-        .iter()
-        .filter(|t| !existing.contains(*t))
-        .map(|t| NewTopic::new(t, partitions, TopicReplication::Fixed(1)))
-        .collect();
+    let mut missing = Vec::new();
+    for topic in topics {
+        let metadata = admin
+            .inner()
+            .fetch_metadata(Some(topic), REQUEST_TIMEOUT)
+            .map_err(StreamError::kafka(format!(
+                "cannot read metadata of topic {topic}"
+            )))?;
+        let exists = metadata
+            .topics()
+            .iter()
+            .any(|t| t.name() == *topic && !t.partitions().is_empty());
+        if !exists {
+            missing.push(NewTopic::new(topic, partitions, TopicReplication::Fixed(1)));
+        }
+    }
     if missing.is_empty() {
         return Ok(());
     }
@@ -131,7 +132,7 @@ impl ProducerContext for DeliveryTracker {
 
 /// The job's producer: output messages and dead letters.
 pub struct OutputProducer {
-    producer: ThreadedProducer<DeliveryTracker>,
+    producer: BaseProducer<DeliveryTracker>,
 }
 
 impl OutputProducer {
@@ -208,7 +209,7 @@ impl OutputProducer {
                 Ok(()) => return Ok(()),
                 Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
                     record = back;
-                    std::thread::sleep(Duration::from_millis(5));
+                    self.producer.poll(Duration::from_millis(5));
                 }
                 Err((err, _)) => {
                     return Err(StreamError::Kafka {
@@ -218,6 +219,11 @@ impl OutputProducer {
                 }
             }
         }
+    }
+
+    /// Serves delivery reports without waiting (the run loop calls it once per iteration).
+    pub fn poll(&self) {
+        self.producer.poll(Duration::ZERO);
     }
 
     /// Waits until every queued message is acknowledged; fails if any was not delivered.

@@ -143,6 +143,9 @@ struct StreamRun<'f, F: JobFactory> {
     topics: Topics,
     modes: Vec<SinkMode>,
     consumer: BaseConsumer<RebalanceContext>,
+    /// A client of its own for watermark queries: on the consumer's connection they would wait behind
+    /// its long-polling fetches (up to `fetch.wait.max.ms` each).
+    watermarks: BaseConsumer,
     producer: OutputProducer,
     tasks: BTreeMap<i32, Task<F::Job>>,
     progress: Progress,
@@ -172,6 +175,9 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
         let consumer: BaseConsumer<RebalanceContext> = consumer_config
             .create_with_context(RebalanceContext::default())
             .map_err(StreamError::kafka("cannot create the consumer"))?;
+        let watermarks: BaseConsumer = client_config(&config)
+            .create()
+            .map_err(StreamError::kafka("cannot create the watermark client"))?;
         let producer = OutputProducer::new(&config)?;
         let input_partitions = partition_count(consumer.client(), first_input(&topics)?)?;
         let mut created: Vec<&str> = topics.sinks.iter().map(String::as_str).collect();
@@ -185,6 +191,7 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
             topics,
             modes,
             consumer,
+            watermarks,
             producer,
             tasks: BTreeMap::new(),
             summary: StreamSummary::default(),
@@ -204,6 +211,7 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
             for task in self.tasks.values_mut() {
                 task.step();
             }
+            self.producer.poll();
             let now = Instant::now();
             if now >= next_emit {
                 self.emit_all()?;
@@ -361,7 +369,7 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
                     ids.dedup();
                     for id in ids {
                         if let Some(mut task) = self.tasks.remove(&id) {
-                            self.summary.messages_out += self.emit_task(&mut task)?;
+                            self.emit(&mut [&mut task])?;
                             tracing::info!(
                                 task = id,
                                 "partition revoked: state checkpointed and released"
@@ -395,20 +403,29 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
         Ok(())
     }
 
-    fn emit_task(&mut self, task: &mut Task<F::Job>) -> Result<u64, StreamError> {
-        let emitted = task.emit(&self.topics.sinks, &self.producer)?;
-        Ok(emitted.messages)
-    }
-
-    fn emit_all(&mut self) -> Result<(), StreamError> {
-        for task in self.tasks.values_mut() {
-            let emitted = task.emit(&self.topics.sinks, &self.producer)?;
+    /// Emits the output of `tasks`: every outbox is committed and queued, the producer is flushed once,
+    /// then every outbox is cleared.
+    fn emit(&mut self, tasks: &mut [&mut Task<F::Job>]) -> Result<(), StreamError> {
+        let started = Instant::now();
+        for task in tasks.iter_mut() {
+            let emitted = task.begin_emission(&self.topics.sinks, &self.producer)?;
             self.summary.messages_out += emitted.messages;
             self.progress.count_out(emitted.messages);
         }
         self.producer.flush()?;
+        for task in tasks.iter_mut() {
+            task.finish_emission()?;
+        }
         self.progress.checkpointed();
+        tracing::debug!(elapsed = ?started.elapsed(), "emitted and checkpointed");
         Ok(())
+    }
+
+    fn emit_all(&mut self) -> Result<(), StreamError> {
+        let mut tasks = std::mem::take(&mut self.tasks);
+        let result = self.emit(&mut tasks.values_mut().collect::<Vec<_>>());
+        self.tasks = tasks;
+        result
     }
 
     fn checkpoint_all(&mut self) -> Result<(), StreamError> {
@@ -425,7 +442,8 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
         let mut lag = Vec::new();
         for (&id, task) in &self.tasks {
             for topic in self.topics.inputs.keys() {
-                if let Ok((_, high)) = self.consumer.fetch_watermarks(topic, id, REQUEST_TIMEOUT) {
+                if let Ok((_, high)) = self.watermarks.fetch_watermarks(topic, id, REQUEST_TIMEOUT)
+                {
                     let next = task.next_offset(topic).unwrap_or(0);
                     lag.push((topic.clone(), id, (high - next).max(0)));
                 }
@@ -438,7 +456,7 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
         for (&id, task) in &self.tasks {
             for topic in self.topics.inputs.keys() {
                 let (low, high) = self
-                    .consumer
+                    .watermarks
                     .fetch_watermarks(topic, id, REQUEST_TIMEOUT)
                     .map_err(StreamError::kafka(format!(
                         "cannot read end offsets of {topic}"

@@ -192,9 +192,11 @@ impl TaskStore {
         })
     }
 
-    /// Records that the emission in flight reached the broker.
+    /// Records that the emission in flight reached the broker. Not synced to disk by itself (the next
+    /// checkpoint's commit makes it durable): losing it in a crash only makes the restarted job look for
+    /// the emission's ids in the output topic and skip them all.
     pub fn finish_emission(&self) -> Result<(), StreamError> {
-        self.write(|txn| {
+        self.write_with(redb::Durability::None, |txn| {
             txn.open_table(OUTBOX)?.retain(|_, _| false)?;
             Ok(())
         })
@@ -204,9 +206,19 @@ impl TaskStore {
         &self,
         body: impl FnOnce(&redb::WriteTransaction) -> Result<(), redb::Error>,
     ) -> Result<(), StreamError> {
-        let txn = self
+        self.write_with(redb::Durability::Immediate, body)
+    }
+
+    fn write_with(
+        &self,
+        durability: redb::Durability,
+        body: impl FnOnce(&redb::WriteTransaction) -> Result<(), redb::Error>,
+    ) -> Result<(), StreamError> {
+        let mut txn = self
             .db
             .begin_write()
+            .map_err(|e| state_error(&self.path, e))?;
+        txn.set_durability(durability)
             .map_err(|e| state_error(&self.path, e))?;
         body(&txn).map_err(|e| state_error(&self.path, e))?;
         txn.commit().map_err(|e| state_error(&self.path, e))

@@ -22,6 +22,8 @@ pub struct Task<J> {
     epoch: u64,
     /// Records pushed since the last step.
     unstepped: bool,
+    /// An emission was queued and its outbox is not cleared yet.
+    in_flight: bool,
 }
 
 /// What an emission wrote.
@@ -79,6 +81,7 @@ impl<J: StreamJob> Task<J> {
             pending: restored.pending,
             epoch: restored.epoch,
             unstepped: false,
+            in_flight: false,
         })
     }
 
@@ -96,10 +99,13 @@ impl<J: StreamJob> Task<J> {
         sources: &[usize],
         payload: Option<&[u8]>,
     ) -> PushOutcome {
-        if self.next_offset(topic).is_some_and(|next| offset < next) {
-            return PushOutcome::AlreadyRead;
+        match self.offsets.get_mut(topic) {
+            Some(next) if offset < *next => return PushOutcome::AlreadyRead,
+            Some(next) => *next = offset + 1,
+            None => {
+                self.offsets.insert(topic.to_owned(), offset + 1);
+            }
         }
-        self.offsets.insert(topic.to_owned(), offset + 1);
         let Some(payload) = payload else {
             return PushOutcome::Malformed("the message has no value (a tombstone)".into());
         };
@@ -142,9 +148,10 @@ impl<J: StreamJob> Task<J> {
         })
     }
 
-    /// Emits the pending output: commits it as an outbox together with the state and offsets, sends it,
-    /// waits for the broker's acknowledgements, then clears the outbox.
-    pub fn emit(
+    /// Starts an emission: commits the pending output as an outbox together with the state and offsets
+    /// it results from, then queues it on the producer. The caller flushes the producer and then calls
+    /// [`finish_emission`](Self::finish_emission); a crash in between is repaired by [`Task::open`].
+    pub fn begin_emission(
         &mut self,
         sink_topics: &[String],
         producer: &OutputProducer,
@@ -169,14 +176,21 @@ impl<J: StreamJob> Task<J> {
             emission: Some((epoch, &messages)),
         })?;
         self.epoch = epoch;
+        self.in_flight = true;
         for message in &messages {
             producer.send_output(topic_of_sink(sink_topics, message.sink)?, message)?;
         }
-        producer.flush()?;
-        self.store.finish_emission()?;
         Ok(Emitted {
             messages: messages.len() as u64,
         })
+    }
+
+    /// Ends an emission once the producer has delivered it: clears the outbox.
+    pub fn finish_emission(&mut self) -> Result<(), StreamError> {
+        if std::mem::take(&mut self.in_flight) {
+            self.store.finish_emission()?;
+        }
+        Ok(())
     }
 
     fn export_state(&mut self) -> Vec<StateChange> {
