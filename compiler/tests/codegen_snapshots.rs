@@ -72,3 +72,32 @@ fn plan_fixture_modules() {
         insta::assert_snapshot!(format!("plan_{name}"), text);
     }
 }
+
+/// Names and literals that are hostile to a code generator (Rust keywords, quotes, backslashes, comment
+/// and raw-string terminators, non-ASCII) compile to a module that parses as Rust and holds every
+/// literal exactly once as a string literal, never as code.
+#[test]
+fn hostile_names_and_literals_stay_data() {
+    let script = r##"
+self = LOAD 'in "put*/.txt' USING PigStorage(',') AS (type:chararray, fn:int, match:chararray, Self:long);
+crate = FILTER self BY type == 'a"b\\c*/"#d' OR match MATCHES '.*\\d+"#.*' OR type == 'é✓';
+super = FOREACH crate GENERATE type AS impl, fn + 1 AS async, CONCAT(match, '*/ }); panic!("x"); /*') AS loop;
+STORE super INTO 'out/*"#' USING PigStorage('|');
+"##;
+    let opts = CodegenOptions {
+        script_name: "hostile */ \"#.pig".to_owned(),
+        ..CodegenOptions::default()
+    };
+    let compiled = match compile_source(script, "hostile.pig", &Params::default(), &opts) {
+        Ok(c) => c,
+        Err(e) => panic!("{}", e.diagnostics.render("hostile.pig", &e.text)),
+    };
+    let source = &compiled.module.source;
+    let file: syn::File = syn::parse_str(source).unwrap_or_else(|e| panic!("{e}\n{source}"));
+    assert!(!file.items.is_empty());
+    assert!(
+        !source.contains("panic!(\"x\")"),
+        "a literal became code:\n{source}"
+    );
+    insta::assert_snapshot!("hostile", source);
+}

@@ -1,11 +1,12 @@
-//! Script text to generated code in one call: parse → plan → codegen.
+//! Script text to generated code in one call: parse → plan → physical plan → codegen.
 //!
-//! The optimizer and physical planner (issue #4) slot in between planning and codegen here once they
-//! exist; callers of [`compile_source`] do not change.
+//! The rule-based optimizer (issue #4) slots in between planning and physical planning here once it
+//! is committed; callers of [`compile_source`] do not change.
 
 use super::{generate_crate, generate_module, CodegenOptions, GeneratedCrate, GeneratedModule};
 use crate::diagnostics::Diagnostics;
 use crate::parse::{parse_script, Params};
+use crate::physical::{plan_physical, Mode};
 use crate::plan::build_plan;
 
 /// The result of compiling a script.
@@ -49,7 +50,13 @@ pub fn compile_source(
     let script = parsed.into_result().map_err(fail)?;
     let planned = build_plan(&script, file).map_err(fail)?;
     warnings.extend(planned.warnings);
-    let module = generate_module(&planned.plan, opts).map_err(|e| {
+    let physical = plan_physical(&planned.plan, Mode::Both).map_err(|d| {
+        let mut all = warnings.clone();
+        all.extend(d);
+        fail(all)
+    })?;
+    warnings.extend(physical.warnings.clone());
+    let module = generate_module(&physical, opts).map_err(|e| {
         let mut d = warnings.clone();
         d.push(e.to_diagnostic());
         fail(d)

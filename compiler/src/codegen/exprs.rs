@@ -97,9 +97,20 @@ fn lit_str(s: &str) -> LitStr {
     LitStr::new(s, Span::call_site())
 }
 
-/// Wraps `ts` in parentheses unless it is a simple expression (path, field, call, literal…).
+/// `ts` as a method receiver (see `atom`).
+pub fn receiver(ts: &TokenStream) -> TokenStream {
+    atom(ts)
+}
+
+/// `ts` as a method receiver or operand: a borrow `&place` becomes `place` (auto-ref makes the
+/// borrow needless), and anything that is not a simple expression (path, field, call, literal…) is
+/// wrapped in parentheses.
 fn atom(ts: &TokenStream) -> TokenStream {
     match syn::parse2::<syn::Expr>(ts.clone()) {
+        Ok(syn::Expr::Reference(r)) if r.mutability.is_none() => {
+            let inner = &r.expr;
+            atom(&quote!(#inner))
+        }
         Ok(
             syn::Expr::Path(_)
             | syn::Expr::Field(_)
@@ -1320,6 +1331,7 @@ impl<'a> ExprGen<'a> {
             }
         };
         let recv = atom(&bag.ts);
+        let whole = &bag.ts;
         let ts = if bag.opt {
             if body_opt {
                 quote!(#recv.and_then(|b| #body))
@@ -1327,7 +1339,7 @@ impl<'a> ExprGen<'a> {
                 quote!(#recv.map(|b| #body))
             }
         } else {
-            quote!({ let b = #recv; #body })
+            quote!({ let b = #whole; #body })
         };
         let code = Code::new(ts, ty, bag.opt || body_opt);
         self.conform(code, &e.ty, e)

@@ -34,7 +34,7 @@ pub use driver::{compile_source, CompileError, Compiled};
 
 use crate::diagnostics::Diagnostic;
 use crate::parse::Span;
-use crate::plan::LogicalPlan;
+use crate::physical::PhysicalPlan;
 use std::path::PathBuf;
 
 /// How a generated crate depends on `pigc-runtime`.
@@ -134,7 +134,7 @@ impl CodegenError {
 
 /// Generates the pipeline module of a planned script (see the module docs for its shape).
 pub fn generate_module(
-    plan: &LogicalPlan,
+    plan: &PhysicalPlan,
     opts: &CodegenOptions,
 ) -> Result<GeneratedModule, CodegenError> {
     let tokens = pipeline::generate(plan, opts)?;

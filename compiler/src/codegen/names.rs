@@ -85,12 +85,18 @@ impl NameSet {
         }
     }
 
-    /// A fresh word based on `word` (`word`, `word_2`, `word_3`, …), marked as taken.
+    /// A fresh word based on `word` (`word`, `word_2`, `word_3`, …; `Word2`, `Word3` for a `CamelCase`
+    /// word), marked as taken.
     pub fn fresh(&mut self, word: &str) -> String {
+        let camel = word.starts_with(|c: char| c.is_ascii_uppercase());
         let mut candidate = word.to_owned();
         let mut n = 2;
         while self.taken.contains(&candidate) {
-            candidate = format!("{word}_{n}");
+            candidate = if camel {
+                format!("{word}{n}")
+            } else {
+                format!("{word}_{n}")
+            };
             n += 1;
         }
         self.taken.insert(candidate.clone());

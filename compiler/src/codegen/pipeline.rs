@@ -1,19 +1,20 @@
-//! The `build` function: one `let` per relation, each a chain of runtime operators with a comment
-//! naming the Pig statement it comes from.
+//! The `build` function: one `let` per physical operator (see [`crate::physical`]), each a chain of
+//! runtime calls preceded by a comment naming the Pig statement it comes from.
 
-use super::exprs::{Binding, Code, ExprGen, Row, Scope};
+use super::exprs::{receiver, Binding, Code, ExprGen, Row, Scope};
 use super::names::{ident, snake, NameSet};
 use super::records::{FieldSpec, RType, RecordId, Records};
 use super::{CodegenError, CodegenOptions, COMMENT_MARKER};
+use crate::physical::{
+    Accumulator, AccumulatorFunc, Eviction, PhysId, PhysicalNode, PhysicalOp, PhysicalPlan,
+    SinkMode, SinkTarget,
+};
 use crate::plan::builtins::StorageFunc;
 use crate::plan::expr::{Expr, ExprKind, Literal};
-use crate::plan::{
-    ForEach, Group, JoinKind, LogicalOp, LogicalPlan, NestedKind, Node, NodeId, SortKey,
-    SplitCondition, StorageSpec,
-};
+use crate::plan::{ForEach, JoinKind, NestedKind, Schema, SortKey, SplitCondition, StorageSpec};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use syn::LitStr;
 
 /// Generated tokens and the comments their markers stand for.
@@ -29,12 +30,10 @@ pub struct Generated {
 struct Rel {
     var: Ident,
     ty: RType,
-    /// Sort keys when the relation is the output of ORDER (or of LIMIT after ORDER).
-    order: Option<(NodeId, Vec<SortKey>)>,
 }
 
 struct Gen<'p> {
-    plan: &'p LogicalPlan,
+    plan: &'p PhysicalPlan,
     opts: &'p CodegenOptions,
     records: Records,
     statics: Vec<TokenStream>,
@@ -42,7 +41,8 @@ struct Gen<'p> {
     vars: NameSet,
     comments: Vec<String>,
     stmts: Vec<TokenStream>,
-    rels: HashMap<NodeId, Rel>,
+    /// Output port `(node, port)` → its stream.
+    rels: HashMap<(usize, usize), Rel>,
 }
 
 fn lit(s: &str) -> LitStr {
@@ -50,7 +50,7 @@ fn lit(s: &str) -> LitStr {
 }
 
 /// Generates the module for `plan`.
-pub fn generate(plan: &LogicalPlan, opts: &CodegenOptions) -> Result<Generated, CodegenError> {
+pub fn generate(plan: &PhysicalPlan, opts: &CodegenOptions) -> Result<Generated, CodegenError> {
     let mut g = Gen {
         plan,
         opts,
@@ -63,11 +63,8 @@ pub fn generate(plan: &LogicalPlan, opts: &CodegenOptions) -> Result<Generated, 
         rels: HashMap::new(),
     };
     g.settings();
-    let needed = needed_nodes(plan)?;
-    for id in plan.topo_order() {
-        if needed.contains(&id) {
-            g.node(id)?;
-        }
+    for (i, node) in plan.nodes.iter().enumerate() {
+        g.node(PhysId(i), node)?;
     }
     let Gen {
         records,
@@ -97,53 +94,6 @@ pub fn generate(plan: &LogicalPlan, opts: &CodegenOptions) -> Result<Generated, 
     Ok(Generated { tokens, comments })
 }
 
-/// The nodes some STORE depends on (the others are dead code, as Pig prunes them).
-fn needed_nodes(plan: &LogicalPlan) -> Result<BTreeSet<NodeId>, CodegenError> {
-    let mut needed = BTreeSet::new();
-    let mut stack = Vec::new();
-    for sink in plan.sinks() {
-        let node = plan.node(sink);
-        if matches!(node.op, LogicalOp::Dump) {
-            return Err(CodegenError::unsupported(
-                "DUMP (a compiled job writes its results with STORE)",
-                node.span,
-            ));
-        }
-        stack.push(sink);
-    }
-    while let Some(n) = stack.pop() {
-        if needed.insert(n) {
-            stack.extend(plan.inputs(n));
-            stack.extend(plan.scalar_inputs(n));
-        }
-    }
-    Ok(needed)
-}
-
-fn op_name(op: &LogicalOp) -> &'static str {
-    match op {
-        LogicalOp::Load { .. } => "LOAD",
-        LogicalOp::Filter { .. } => "FILTER",
-        LogicalOp::ForEach(_) => "FOREACH",
-        LogicalOp::Group(g) if g.keys.len() > 1 => "COGROUP",
-        LogicalOp::Group(_) => "GROUP",
-        LogicalOp::Join { .. } => "JOIN",
-        LogicalOp::Cross => "CROSS",
-        LogicalOp::Distinct => "DISTINCT",
-        LogicalOp::Union { .. } => "UNION",
-        LogicalOp::Split => "SPLIT",
-        LogicalOp::SplitOutput { .. } => "SPLIT branch",
-        LogicalOp::Sample { .. } => "SAMPLE",
-        LogicalOp::Order { .. } => "ORDER",
-        LogicalOp::Limit { .. } => "LIMIT",
-        LogicalOp::Rank { .. } => "RANK",
-        LogicalOp::Cube { .. } => "CUBE",
-        LogicalOp::Assert { .. } => "ASSERT",
-        LogicalOp::Store { .. } => "STORE",
-        LogicalOp::Dump => "DUMP",
-    }
-}
-
 impl Gen<'_> {
     fn exprs(&mut self) -> ExprGen<'_> {
         ExprGen::new(&mut self.records, &mut self.statics, &mut self.static_names)
@@ -170,21 +120,31 @@ impl Gen<'_> {
         }
     }
 
-    fn rel(&self, id: NodeId) -> Result<Rel, CodegenError> {
-        self.rels.get(&id).cloned().ok_or_else(|| {
-            CodegenError::Internal(format!("node {} used before it is built", id.index()))
+    /// Input `i` of `node`, with `.event_time(…)` applied when the operator evicts state by it.
+    fn input(&self, node: &PhysicalNode, i: usize) -> Result<Rel, CodegenError> {
+        let r = node.inputs.get(i).ok_or_else(|| {
+            CodegenError::Internal(format!("operator {} has no input {i}", node.id))
+        })?;
+        self.rels.get(&(r.node.0, r.port)).cloned().ok_or_else(|| {
+            CodegenError::Internal(format!("operator {} used before it is built", r.node))
         })
     }
 
-    fn input(&self, id: NodeId, i: usize) -> Result<Rel, CodegenError> {
-        let inputs = self.plan.inputs(id);
-        let input = inputs.get(i).ok_or_else(|| {
-            CodegenError::Internal(format!("node {} has no input {i}", id.index()))
-        })?;
-        self.rel(*input)
+    /// The stream tokens of input `i`, tagged with its event time for operators that evict by it.
+    fn input_stream(&self, node: &PhysicalNode, i: usize) -> Result<TokenStream, CodegenError> {
+        let rel = self.input(node, i)?;
+        let var = &rel.var;
+        let column = match node.state.as_ref().map(|s| &s.eviction) {
+            Some(Eviction::Retention { event_time, .. }) => event_time.get(i).copied(),
+            _ => None,
+        };
+        match column {
+            Some(c) => self.with_event_time(quote!(#var), &rel.ty, c, node),
+            None => Ok(quote!(#var)),
+        }
     }
 
-    fn fresh_var(&mut self, node: &Node, fallback: &str) -> Ident {
+    fn fresh_var(&mut self, node: &PhysicalNode, fallback: &str) -> Ident {
         let word = node
             .alias
             .as_deref()
@@ -192,101 +152,222 @@ impl Gen<'_> {
         ident(&self.vars.fresh(&word))
     }
 
-    fn state_id(&self, id: NodeId, node: &Node) -> LitStr {
-        let alias = node.alias.as_deref().map_or_else(|| "op".to_owned(), snake);
-        lit(&format!("{alias}_{}", id.index()))
-    }
-
-    fn row_of(rel: &Rel, var: TokenStream) -> Result<Row, CodegenError> {
+    fn row_of(rel: &Rel, var: TokenStream) -> Row {
         match rel.ty {
-            RType::Record(id) => Ok(Row::Record(var, id)),
-            _ => Ok(Row::Tuple(var)),
+            RType::Record(id) => Row::Record(var, id),
+            _ => Row::Tuple(var),
         }
     }
 
-    fn bind(&mut self, id: NodeId, var: Ident, ty: RType, init: TokenStream) {
+    fn bind(&mut self, id: PhysId, var: Ident, ty: RType, init: TokenStream) {
         self.stmts.push(quote!(let #var = #init;));
-        self.rels.insert(
-            id,
-            Rel {
-                var,
-                ty,
-                order: None,
-            },
-        );
+        self.rels.insert((id.0, 0), Rel { var, ty });
     }
 
-    fn node(&mut self, id: NodeId) -> Result<(), CodegenError> {
-        let node = self.plan.node(id);
+    fn alias_of(id: PhysId, node: &PhysicalNode) -> Option<String> {
+        node.alias.clone().or_else(|| Some(format!("op{}", id.0)))
+    }
+
+    fn node(&mut self, id: PhysId, node: &PhysicalNode) -> Result<(), CodegenError> {
         let what = match (&node.alias, &node.op) {
-            (_, LogicalOp::Store { location, .. }) => format!("STORE INTO '{location}'"),
-            (Some(a), op) => format!("{a} = {}", op_name(op)),
-            (None, op) => op_name(op).to_owned(),
+            (
+                _,
+                PhysicalOp::Sink {
+                    target: SinkTarget::Store { location, .. },
+                    ..
+                },
+            ) => {
+                format!("STORE INTO '{location}'")
+            }
+            (Some(a), op) => format!("{a} = {}", op.name()),
+            (None, op) => op.name().to_owned(),
         };
-        let detail = match &node.op {
-            LogicalOp::Filter { predicate } => format!(" BY {predicate}"),
-            LogicalOp::Load { location, .. } => format!(" '{location}'"),
-            _ => String::new(),
-        };
-        if !matches!(node.op, LogicalOp::Split) {
-            self.comment(format!(
-                "{}:{}: {what}{detail}",
-                self.opts.script_name, node.span.line
-            ));
+        if matches!(
+            node.op,
+            PhysicalOp::Exchange { .. } | PhysicalOp::Sort { .. }
+        ) {
+            // Identity here: no code, so no comment.
+            let input = self.input(node, 0)?;
+            self.rels.insert((id.0, 0), input);
+            return Ok(());
         }
+        let state = match &node.state {
+            Some(s) => format!(" (state: {})", s.holds),
+            None => String::new(),
+        };
+        self.comment(format!(
+            "{}:{}: {what}{state}",
+            self.opts.script_name, node.span.line
+        ));
+        let sid = lit(&node.id.0);
         match &node.op {
-            LogicalOp::Load {
-                location, storage, ..
-            } => self.load(id, node, location, storage),
-            LogicalOp::Filter { predicate } => {
-                let input = self.input(id, 0)?;
-                let row = Self::row_of(&input, quote!(r))?;
+            PhysicalOp::Source {
+                location,
+                storage,
+                file_schema,
+                materialize,
+                declared_schema: _,
+            } => {
+                let hint = node.alias.clone().unwrap_or_else(|| "input".to_owned());
+                let ty = if file_schema.is_unknown() {
+                    RType::Tuple
+                } else {
+                    RType::Record(self.records.source_record(
+                        &hint,
+                        file_schema,
+                        materialize.as_deref(),
+                    )?)
+                };
+                let t = self.records.rust_type(&ty);
+                let format = self.format(storage, node)?;
+                let loc = lit(location);
+                let var = self.fresh_var(node, "loaded");
+                self.bind(id, var, ty, quote!(df.source::<#t, _>(#loc, #format)));
+            }
+            PhysicalOp::Map { exprs } => {
+                let input = self.input(node, 0)?;
+                let scope = Scope::row(Self::row_of(&input, quote!(r)));
+                let mut codes = Vec::with_capacity(exprs.len());
+                for e in exprs {
+                    codes.push(self.exprs().eval(&scope, e)?);
+                }
+                let specs = codes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| FieldSpec {
+                        pig_name: node.schema.fields.get(i).and_then(|f| f.name.clone()),
+                        ty: c.ty.clone(),
+                        optional: c.opt,
+                    })
+                    .collect();
+                let hint = Self::alias_of(id, node).unwrap_or_default();
+                let out =
+                    self.records
+                        .record(&hint, format!("Rows of `{hint}`: {}", node.schema), specs);
+                let row = self.struct_literal(out, codes.into_iter().map(|c| c.ts).collect());
+                let var = self.fresh_var(node, "projected");
+                let src = &input.var;
+                self.bind(id, var, RType::Record(out), quote!(#src.map(|r| #row)));
+            }
+            PhysicalOp::Filter { predicate } => {
+                let input = self.input(node, 0)?;
+                let row = Self::row_of(&input, quote!(r));
                 let cond = self.exprs().condition(&Scope::row(row), predicate)?;
                 let var = self.fresh_var(node, "filtered");
                 let src = &input.var;
                 self.bind(id, var, input.ty.clone(), quote!(#src.filter(|r| #cond)));
-                self.keep_order(id, &input);
-                Ok(())
             }
-            LogicalOp::ForEach(fe) => self.foreach(id, node, fe),
-            LogicalOp::Group(group) => self.group(id, node, group),
-            LogicalOp::Join { keys, kind, .. } => self.join(id, node, Some((keys, *kind))),
-            LogicalOp::Cross => self.join(id, node, None),
-            LogicalOp::Distinct => {
-                let input = self.input(id, 0)?;
+            PhysicalOp::FlatMap { foreach } => {
+                let input = self.input(node, 0)?;
+                let alias = Self::alias_of(id, node);
+                let (init, ty) = self.foreach(&input, foreach, &node.schema, alias.as_deref())?;
+                let var = self.fresh_var(node, "projected");
+                self.bind(id, var, ty, init);
+            }
+            PhysicalOp::Exchange { .. } => {
+                // One process holds every key: the repartition is the identity here.
+                let input = self.input(node, 0)?;
+                self.rels.insert((id.0, 0), input);
+            }
+            PhysicalOp::Aggregate {
+                keys,
+                all,
+                accumulators,
+                finish,
+            } => self.aggregate(id, node, keys, *all, accumulators, finish.as_ref())?,
+            PhysicalOp::Distinct => {
+                let input = self.input(node, 0)?;
+                let src = self.input_stream(node, 0)?;
                 let var = self.fresh_var(node, "distinct");
-                let sid = self.state_id(id, node);
-                let src = &input.var;
                 self.bind(id, var, input.ty.clone(), quote!(#src.distinct(#sid)));
-                Ok(())
             }
-            LogicalOp::Union { mapping } => self.union(id, node, mapping.is_some()),
-            LogicalOp::Split => {
-                let input = self.input(id, 0)?;
-                self.rels.insert(id, input);
-                Ok(())
+            PhysicalOp::HashJoin {
+                left_keys,
+                right_keys,
+                kind,
             }
-            LogicalOp::SplitOutput { condition } => {
-                let input = self.input(id, 0)?;
-                let row = Self::row_of(&input, quote!(r))?;
-                let scope = Scope::row(row);
-                let cond = match condition {
-                    SplitCondition::If(c) => self.exprs().condition(&scope, c)?,
-                    SplitCondition::Otherwise(cs) => {
-                        let mut parts = Vec::new();
-                        for c in cs {
-                            parts.push(self.exprs().condition(&scope, c)?);
+            | PhysicalOp::LookupJoin {
+                left_keys,
+                right_keys,
+                kind,
+            } => self.join(id, node, Some((left_keys, right_keys, *kind)))?,
+            PhysicalOp::Cross => self.join(id, node, None)?,
+            PhysicalOp::CoGroup { keys, all, inner } => {
+                self.cogroup(id, node, keys, *all, inner)?
+            }
+            PhysicalOp::Union { mapping } => self.union(id, node, mapping.is_some())?,
+            PhysicalOp::Split { branches } => {
+                let input = self.input(node, 0)?;
+                let scope = Scope::row(Self::row_of(&input, quote!(r)));
+                let mut conds = Vec::with_capacity(branches.len());
+                for b in branches {
+                    conds.push(match b {
+                        SplitCondition::If(c) => self.exprs().condition(&scope, c)?,
+                        SplitCondition::Otherwise(cs) => {
+                            let mut parts = Vec::new();
+                            for c in cs {
+                                parts.push(self.exprs().condition(&scope, c)?);
+                            }
+                            quote!(!(#((#parts))||*))
                         }
-                        quote!(!(#((#parts))||*))
-                    }
-                };
-                let var = self.fresh_var(node, "branch");
+                    });
+                }
+                let base = node
+                    .alias
+                    .as_deref()
+                    .map_or_else(|| "branch".to_owned(), snake);
+                let vars: Vec<Ident> = (0..branches.len())
+                    .map(|i| ident(&self.vars.fresh(&format!("{base}_{i}"))))
+                    .collect();
                 let src = &input.var;
-                self.bind(id, var, input.ty.clone(), quote!(#src.filter(|r| #cond)));
-                Ok(())
+                self.stmts
+                    .push(quote!(let [#(#vars),*] = #src.split(|r| [#(#conds),*]);));
+                for (port, var) in vars.into_iter().enumerate() {
+                    self.rels.insert(
+                        (id.0, port),
+                        Rel {
+                            var,
+                            ty: input.ty.clone(),
+                        },
+                    );
+                }
             }
-            LogicalOp::Sample { fraction } => {
-                let input = self.input(id, 0)?;
+            PhysicalOp::TopN { keys, count } => {
+                let input = self.input(node, 0)?;
+                let n = constant_count(count)?;
+                let scope = Scope::row(Self::row_of(&input, quote!(r)));
+                let mut parts = Vec::new();
+                for k in keys {
+                    let v = self.exprs().eval(&scope, &k.expr)?.ts;
+                    parts.push(if k.descending {
+                        quote!(std::cmp::Reverse(#v))
+                    } else {
+                        v
+                    });
+                }
+                let src = self.input_stream(node, 0)?;
+                let var = self.fresh_var(node, "top");
+                self.bind(
+                    id,
+                    var,
+                    input.ty.clone(),
+                    quote!(#src.top_n(#sid, #n, |r| (#(#parts,)*))),
+                );
+            }
+            PhysicalOp::Sort { .. } => {
+                // The order is the sink's (`sink_sorted`); rows pass through.
+                let input = self.input(node, 0)?;
+                self.rels.insert((id.0, 0), input);
+            }
+            PhysicalOp::Limit { count } => {
+                let input = self.input(node, 0)?;
+                let n = constant_count(count)?;
+                let src = self.input_stream(node, 0)?;
+                let var = self.fresh_var(node, "limited");
+                self.bind(id, var, input.ty.clone(), quote!(#src.limit(#sid, #n)));
+            }
+            PhysicalOp::Sample { fraction } => {
+                let input = self.input(node, 0)?;
                 let f = match &fraction.kind {
                     ExprKind::Literal(Literal::Double(f)) => *f,
                     ExprKind::Literal(Literal::Float(f)) => f64::from(*f),
@@ -300,90 +381,37 @@ impl Gen<'_> {
                 let var = self.fresh_var(node, "sampled");
                 let src = &input.var;
                 self.bind(id, var, input.ty.clone(), quote!(#src.sample(#f)));
-                Ok(())
             }
-            LogicalOp::Order { keys } => {
-                let mut input = self.input(id, 0)?;
-                input.order = Some((id, keys.clone()));
-                self.rels.insert(id, input);
-                Ok(())
+            PhysicalOp::Sink { target, mode } => self.sink(node, target, mode)?,
+            PhysicalOp::Rank { .. } => return Err(CodegenError::unsupported("RANK", node.span)),
+            PhysicalOp::Cube { .. } => {
+                return Err(CodegenError::unsupported("CUBE/ROLLUP", node.span))
             }
-            LogicalOp::Limit { count } => self.limit(id, node, count),
-            LogicalOp::Store { location, storage } => self.store(id, node, location, storage),
-            LogicalOp::Rank { .. }
-            | LogicalOp::Cube { .. }
-            | LogicalOp::Assert { .. }
-            | LogicalOp::Dump => Err(CodegenError::unsupported(op_name(&node.op), node.span)),
-        }
-    }
-
-    fn keep_order(&mut self, id: NodeId, input: &Rel) {
-        if let (Some(order), Some(rel)) = (&input.order, self.rels.get_mut(&id)) {
-            rel.order = Some(order.clone());
-        }
-    }
-
-    fn format(&self, storage: &StorageSpec, node: &Node) -> Result<TokenStream, CodegenError> {
-        let delimiter = |default: u8| -> Result<u8, CodegenError> {
-            match storage.args.first() {
-                None => Ok(default),
-                Some(arg) => parse_delimiter(arg).ok_or_else(|| CodegenError::Invalid {
-                    message: format!(
-                        "delimiter {arg:?} is not a single byte (use e.g. '\\t', ',', '\\u0001')"
-                    ),
-                    span: node.span,
-                }),
-            }
-        };
-        Ok(match storage.func {
-            StorageFunc::PigStorage => {
-                let d = proc_macro2::Literal::byte_character(delimiter(b'\t')?);
-                quote!(rt::format::PigStorage::new(#d))
-            }
-            StorageFunc::TextLoader => quote!(rt::format::PigStorage::new(b'\n')),
-            StorageFunc::JsonLoader | StorageFunc::JsonStorage => quote!(rt::format::JsonLines),
-            StorageFunc::CsvExcelStorage => {
-                let d = proc_macro2::Literal::byte_character(delimiter(b',')?);
-                quote!(rt::format::Csv::new(#d))
-            }
-            StorageFunc::CsvLoader => quote!(rt::format::Csv::new(b',')),
-        })
-    }
-
-    fn load(
-        &mut self,
-        id: NodeId,
-        node: &Node,
-        location: &str,
-        storage: &StorageSpec,
-    ) -> Result<(), CodegenError> {
-        let hint = node.alias.clone().unwrap_or_else(|| "input".to_owned());
-        let ty = if node.schema.is_unknown() {
-            RType::Tuple
-        } else {
-            RType::Record(self.records.of_schema(&node.schema, &hint, false)?)
-        };
-        let t = self.records.rust_type(&ty);
-        let format = self.format(storage, node)?;
-        let loc = lit(location);
-        let var = self.fresh_var(node, "loaded");
-        let mut init = quote!(df.source::<#t, _>(#loc, #format));
-        if let Some(et) = &self.plan.settings.event_time {
-            if et.node == id {
-                init = self.with_event_time(init, &ty, et.index, node)?;
+            PhysicalOp::Assert { .. } => {
+                return Err(CodegenError::unsupported("ASSERT", node.span))
             }
         }
-        self.bind(id, var, ty, init);
         Ok(())
     }
 
-    /// `stream.event_time(…)` for `SET pigc.event_time` on a long (milliseconds) or datetime field.
+    /// `Name { f0: v0, … }` for record `id`.
+    fn struct_literal(&self, id: RecordId, values: Vec<TokenStream>) -> TokenStream {
+        let def = self.records.get(id);
+        let name = &def.ident;
+        let inits = def.fields.iter().zip(&values).map(|(f, v)| {
+            let fid = &f.ident;
+            quote!(#fid: #v)
+        });
+        quote!(#name { #(#inits),* })
+    }
+
+    /// `stream.event_time(…)` on column `index` (a long in milliseconds or a datetime).
     fn with_event_time(
         &self,
         stream: TokenStream,
         ty: &RType,
         index: usize,
-        node: &Node,
+        node: &PhysicalNode,
     ) -> Result<TokenStream, CodegenError> {
         let RType::Record(rid) = ty else {
             return Err(CodegenError::unsupported(
@@ -391,7 +419,9 @@ impl Gen<'_> {
                 node.span,
             ));
         };
-        let f = &self.records.get(*rid).fields[index];
+        let f = self.records.get(*rid).fields.get(index).ok_or_else(|| {
+            CodegenError::Internal(format!("event-time column {index} out of range"))
+        })?;
         let fid = &f.ident;
         let millis = match (&f.ty, f.optional) {
             (RType::Long, true) => quote!(r.#fid.unwrap_or_default()),
@@ -410,114 +440,574 @@ impl Gen<'_> {
         Ok(quote!(#stream.event_time(|r| #millis)))
     }
 
-    /// After building `id`, applies `SET pigc.event_time` if it names this relation.
-    fn apply_event_time(&mut self, id: NodeId, node: &Node) -> Result<(), CodegenError> {
-        let Some(et) = &self.plan.settings.event_time else {
-            return Ok(());
-        };
-        if et.node != id || matches!(node.op, LogicalOp::Load { .. }) {
-            return Ok(());
-        }
-        let rel = self.rel(id)?;
-        let var = &rel.var;
-        let init = self.with_event_time(quote!(#var), &rel.ty, et.index, node)?;
-        self.stmts.push(quote!(let #var = #init;));
-        Ok(())
-    }
-
-    fn store(
+    fn sink(
         &mut self,
-        id: NodeId,
-        node: &Node,
-        location: &str,
-        storage: &StorageSpec,
+        node: &PhysicalNode,
+        target: &SinkTarget,
+        mode: &SinkMode,
     ) -> Result<(), CodegenError> {
-        let input = self.input(id, 0)?;
+        let SinkTarget::Store { location, storage } = target else {
+            return Err(CodegenError::unsupported(
+                "DUMP (a compiled job writes its results with STORE)",
+                node.span,
+            ));
+        };
+        let input = self.input(node, 0)?;
         let format = self.format(storage, node)?;
         let loc = lit(location);
         let src = &input.var;
-        match &input.order {
-            Some((_, keys)) => {
+        match mode {
+            SinkMode::Append => self.stmts.push(quote!(#src.sink(#loc, #format);)),
+            SinkMode::Sorted { keys } => {
                 let cmp = self.comparator(&input, keys)?;
                 self.stmts
                     .push(quote!(#src.sink_sorted(#loc, #format, #cmp);));
             }
-            None => self.stmts.push(quote!(#src.sink(#loc, #format);)),
-        }
-        Ok(())
-    }
-
-    /// `|a, b| …`: compares two rows by ORDER keys (nulls first ascending, as Pig).
-    fn comparator(&mut self, rel: &Rel, keys: &[SortKey]) -> Result<TokenStream, CodegenError> {
-        let sa = Scope::row(Self::row_of(rel, quote!(a))?);
-        let sb = Scope::row(Self::row_of(rel, quote!(b))?);
-        let mut parts = Vec::with_capacity(keys.len());
-        for k in keys {
-            let ka = self.exprs().eval_ref(&sa, &k.expr)?.ts;
-            let kb = self.exprs().eval_ref(&sb, &k.expr)?.ts;
-            parts.push(if k.descending {
-                quote!(Ord::cmp(&#kb, &#ka))
-            } else {
-                quote!(Ord::cmp(&#ka, &#kb))
-            });
-        }
-        let mut iter = parts.into_iter();
-        let first = iter
-            .next()
-            .unwrap_or_else(|| quote!(std::cmp::Ordering::Equal));
-        let rest = iter.map(|p| quote!(.then_with(|| #p)));
-        Ok(quote!(|a, b| #first #(#rest)*))
-    }
-
-    fn limit(&mut self, id: NodeId, node: &Node, count: &Expr) -> Result<(), CodegenError> {
-        let input = self.input(id, 0)?;
-        let n: usize = match &count.kind {
-            ExprKind::Literal(Literal::Long(n)) => usize::try_from(*n).ok(),
-            ExprKind::Literal(Literal::Int(n)) => usize::try_from(*n).ok(),
-            _ => None,
-        }
-        .ok_or_else(|| {
-            CodegenError::unsupported(
-                "LIMIT with a count that is not a non-negative constant",
-                count.span,
-            )
-        })?;
-        let var = self.fresh_var(node, "limited");
-        let sid = self.state_id(id, node);
-        let src = &input.var;
-        let init = match &input.order {
-            Some((_, keys)) => {
-                let scope = Scope::row(Self::row_of(&input, quote!(r))?);
-                let mut parts = Vec::new();
-                for k in keys {
-                    let v = self.exprs().eval(&scope, &k.expr)?.ts;
-                    parts.push(if k.descending {
-                        quote!(std::cmp::Reverse(#v))
+            SinkMode::Upsert { key } => {
+                let RType::Record(rid) = input.ty else {
+                    return Err(CodegenError::unsupported(
+                        "an upsert STORE of a relation without a schema",
+                        node.span,
+                    ));
+                };
+                let fields = self.records.get(rid).fields.clone();
+                let mut specs = Vec::new();
+                let mut values = Vec::new();
+                for &c in key {
+                    let f = fields.get(c).ok_or_else(|| {
+                        CodegenError::Internal(format!("upsert key column {c} out of range"))
+                    })?;
+                    let fid = &f.ident;
+                    specs.push(FieldSpec {
+                        pig_name: f.pig_name.clone(),
+                        ty: f.ty.clone(),
+                        optional: f.optional,
+                    });
+                    values.push(if f.ty.is_copy() {
+                        quote!(r.#fid)
                     } else {
-                        v
+                        quote!(r.#fid.clone())
                     });
                 }
-                let n = proc_macro2::Literal::usize_unsuffixed(n);
-                quote!(#src.top_n(#sid, #n, |r| (#(#parts,)*)))
+                let hint = format!("{}_key", node.alias.as_deref().unwrap_or("store"));
+                let kid = self
+                    .records
+                    .record(&hint, format!("Upsert keys of `{location}`"), specs);
+                let key_row = self.struct_literal(kid, values);
+                let row = if key.is_empty() { quote!(_) } else { quote!(r) };
+                self.stmts
+                    .push(quote!(#src.sink_upsert(#loc, #format, |#row| #key_row, #format);));
             }
-            None => {
-                let n = proc_macro2::Literal::usize_unsuffixed(n);
-                quote!(#src.limit(#sid, #n))
-            }
-        };
-        self.bind(id, var, input.ty.clone(), init);
-        self.keep_order(id, &input);
+        }
         Ok(())
     }
 
-    fn union(&mut self, id: NodeId, node: &Node, onschema: bool) -> Result<(), CodegenError> {
+    /// GROUP (+ fused FOREACH): `key_by(…).aggregate(id, (accumulators,), finish)` producing the finish
+    /// row `(group, acc_0, …)`, then the finish FOREACH over it.
+    fn aggregate(
+        &mut self,
+        id: PhysId,
+        node: &PhysicalNode,
+        keys: &[Expr],
+        all: bool,
+        accumulators: &[Accumulator],
+        finish: Option<&ForEach>,
+    ) -> Result<(), CodegenError> {
+        if accumulators.is_empty() || accumulators.len() > 12 {
+            return Err(CodegenError::unsupported(
+                format!(
+                    "a GROUP with {} aggregates (1 to 12 are supported)",
+                    accumulators.len()
+                ),
+                node.span,
+            ));
+        }
+        let input = self.input(node, 0)?;
+        let scope = Scope::row(Self::row_of(&input, quote!(r)));
+        let in_ty = self.records.rust_type(&input.ty);
+        let hint = Self::alias_of(id, node).unwrap_or_default();
+        // The key.
+        let key = if all {
+            None
+        } else {
+            Some(self.group_key(&scope, keys, &hint, node)?)
+        };
+        // The accumulators and their result types.
+        let mut accs = Vec::with_capacity(accumulators.len());
+        let mut acc_specs = Vec::with_capacity(accumulators.len());
+        let mut outs = Vec::with_capacity(accumulators.len());
+        for (i, acc) in accumulators.iter().enumerate() {
+            let (ts, ty, opt, out) = self.accumulator(&scope, &input, &in_ty, acc, i, node)?;
+            accs.push(ts);
+            acc_specs.push((ty, opt));
+            outs.push(out);
+        }
+        // The finish row.
+        let group_name = node
+            .schema
+            .fields
+            .first()
+            .and_then(|f| f.name.clone())
+            .or_else(|| Some("group".to_owned()));
+        let mut specs = vec![match &key {
+            Some(k) => FieldSpec {
+                pig_name: group_name,
+                ty: k.ty.clone(),
+                optional: k.opt,
+            },
+            None => FieldSpec {
+                pig_name: group_name,
+                ty: RType::Chararray,
+                optional: false,
+            },
+        }];
+        for (i, (ty, opt)) in acc_specs.into_iter().enumerate() {
+            let name = if finish.is_none() {
+                node.schema.fields.get(i + 1).and_then(|f| f.name.clone())
+            } else {
+                Some(format!("acc{i}"))
+            };
+            specs.push(FieldSpec {
+                pig_name: name,
+                ty,
+                optional: opt,
+            });
+        }
+        let row_hint = if finish.is_none() {
+            hint.clone()
+        } else {
+            format!("{hint}_group")
+        };
+        let fid = self.records.record(
+            &row_hint,
+            format!("Per-group results of `{hint}` (group key, then one column per aggregate)"),
+            specs,
+        );
+        let (kpat, gval, key_fn) = match &key {
+            Some(k) => {
+                let ts = &k.ts;
+                let gval = if k.ty.is_copy() {
+                    quote!(*k)
+                } else {
+                    quote!(k.clone())
+                };
+                (quote!(k), gval, quote!(|r| #ts))
+            }
+            None => (quote!(_), quote!(String::from("all")), quote!(|_| ())),
+        };
+        let out_vars: Vec<Ident> = (0..accumulators.len())
+            .map(|i| format_ident!("v{}", i))
+            .collect();
+        let mut values = vec![gval];
+        for (v, out) in out_vars.iter().zip(&outs) {
+            values.push(out(v));
+        }
+        let row = self.struct_literal(fid, values);
+        let src = self.input_stream(node, 0)?;
+        let sid = lit(&node.id.0);
+        let grouped = quote!(#src.key_by(#key_fn).aggregate(#sid, (#(#accs,)*), |#kpat, (#(#out_vars,)*)| #row));
+        let var = self.fresh_var(node, "grouped");
+        match finish {
+            None => self.bind(id, var, RType::Record(fid), grouped),
+            Some(fe) => {
+                let rows = ident(&self.vars.fresh(&format!("{}_groups", var)));
+                self.stmts.push(quote!(let #rows = #grouped;));
+                let rel = Rel {
+                    var: rows,
+                    ty: RType::Record(fid),
+                };
+                let (init, ty) = self.foreach(&rel, fe, &node.schema, Some(&hint))?;
+                self.bind(id, var, ty, init);
+            }
+        }
+        Ok(())
+    }
+
+    /// A group key over `scope`'s row: one expression's value, or a struct of several.
+    fn group_key(
+        &mut self,
+        scope: &Scope,
+        keys: &[Expr],
+        hint: &str,
+        node: &PhysicalNode,
+    ) -> Result<Code, CodegenError> {
+        if keys.len() == 1 {
+            return self.exprs().eval(scope, &keys[0]);
+        }
+        let mut codes = Vec::new();
+        for e in keys {
+            codes.push(self.exprs().eval(scope, e)?);
+        }
+        let names: Vec<Option<String>> = match node.schema.fields.first().map(|f| &f.ty) {
+            Some(crate::plan::Type::Tuple(s)) => s.fields.iter().map(|f| f.name.clone()).collect(),
+            _ => Vec::new(),
+        };
+        let specs = codes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| FieldSpec {
+                pig_name: names.get(i).cloned().flatten(),
+                ty: c.ty.clone(),
+                optional: c.opt,
+            })
+            .collect();
+        let hint = format!("{hint}_key");
+        let rid = self
+            .records
+            .record(&hint, format!("Group keys of `{hint}`"), specs);
+        let ts = self.struct_literal(rid, codes.into_iter().map(|c| c.ts).collect());
+        Ok(Code {
+            ts,
+            ty: RType::Record(rid),
+            opt: false,
+        })
+    }
+
+    /// One accumulator: the runtime call, its result type, and how its output becomes the finish-row
+    /// value.
+    #[allow(clippy::type_complexity)]
+    fn accumulator(
+        &mut self,
+        scope: &Scope,
+        input: &Rel,
+        in_ty: &TokenStream,
+        acc: &Accumulator,
+        i: usize,
+        node: &PhysicalNode,
+    ) -> Result<(TokenStream, RType, bool, Box<dyn Fn(&Ident) -> TokenStream>), CodegenError> {
+        let filter = match &acc.filter {
+            Some(f) => Some(self.exprs().condition(scope, f)?),
+            None => None,
+        };
+        let value = match (&acc.value, acc.func) {
+            (Some(v), f) if f != AccumulatorFunc::Count => Some(self.exprs().eval(scope, v)?),
+            _ => None,
+        };
+        let plain: Box<dyn Fn(&Ident) -> TokenStream> = Box::new(|v: &Ident| quote!(#v));
+        let unsupported =
+            |what: &str| CodegenError::unsupported(format!("{what} (aggregate {i})"), node.span);
+        // The accumulated value as an Option, None when the row is filtered out.
+        let gated = |value: TokenStream| match &filter {
+            Some(f) => quote!(if #f { #value } else { None }),
+            None => value,
+        };
+        Ok(match acc.func {
+            AccumulatorFunc::CountStar => match &filter {
+                None => (
+                    quote!(rt::operators::count_star()),
+                    RType::Long,
+                    false,
+                    plain,
+                ),
+                Some(f) => (
+                    quote!(rt::operators::count(|r: &#in_ty| #f)),
+                    RType::Long,
+                    false,
+                    plain,
+                ),
+            },
+            AccumulatorFunc::Count => {
+                let v = match &acc.value {
+                    Some(e) => self.exprs().eval_ref(scope, e)?,
+                    None => return Err(unsupported("COUNT without a value")),
+                };
+                let not_null = if v.opt {
+                    let ts = &v.ts;
+                    let recv = receiver(ts);
+                    quote!(#recv.is_some())
+                } else {
+                    quote!(true)
+                };
+                let cond = match (&filter, v.opt) {
+                    (Some(f), true) => quote!(#f && #not_null),
+                    (Some(f), false) => f.clone(),
+                    (None, _) => not_null,
+                };
+                (
+                    quote!(rt::operators::count(|r: &#in_ty| #cond)),
+                    RType::Long,
+                    false,
+                    plain,
+                )
+            }
+            AccumulatorFunc::Sum | AccumulatorFunc::Avg => {
+                let v = value.ok_or_else(|| unsupported("SUM/AVG without a value"))?;
+                let (widen, sum_ty): (fn(&TokenStream) -> TokenStream, RType) = match v.ty {
+                    RType::Int => (|x| quote!(i64::from(#x)), RType::Long),
+                    RType::Long => (|x| quote!(#x), RType::Long),
+                    RType::Float => (|x| quote!(rt::data::Double(f64::from(#x.0))), RType::Double),
+                    RType::Double => (|x| quote!(#x), RType::Double),
+                    RType::BigInteger => (|x| quote!(#x), RType::BigInteger),
+                    RType::BigDecimal => (|x| quote!(#x), RType::BigDecimal),
+                    _ => return Err(unsupported("SUM/AVG of this type")),
+                };
+                let opt_value = if v.opt {
+                    let recv = receiver(&v.ts);
+                    match v.ty {
+                        RType::Int => quote!(#recv.map(i64::from)),
+                        RType::Float => quote!(#recv.map(|x| rt::data::Double(f64::from(x.0)))),
+                        _ => v.ts.clone(),
+                    }
+                } else {
+                    let w = widen(&v.ts);
+                    quote!(Some(#w))
+                };
+                let body = gated(opt_value);
+                if acc.func == AccumulatorFunc::Sum {
+                    (
+                        quote!(rt::operators::sum(|r: &#in_ty| #body)),
+                        sum_ty,
+                        true,
+                        plain,
+                    )
+                } else {
+                    let out: Box<dyn Fn(&Ident) -> TokenStream> =
+                        Box::new(|v: &Ident| quote!(#v.map(rt::data::Double)));
+                    (
+                        quote!(rt::operators::avg(|r: &#in_ty| #body)),
+                        RType::Double,
+                        true,
+                        out,
+                    )
+                }
+            }
+            AccumulatorFunc::Min | AccumulatorFunc::Max | AccumulatorFunc::CountDistinct => {
+                let v = value.ok_or_else(|| unsupported("MIN/MAX without a value"))?;
+                let ty = v.ty.clone();
+                let body = gated(v.as_option());
+                let f = match acc.func {
+                    AccumulatorFunc::Min => quote!(min),
+                    AccumulatorFunc::Max => quote!(max),
+                    _ => quote!(count_distinct),
+                };
+                let call = quote!(rt::operators::#f(|r: &#in_ty| #body));
+                if acc.func == AccumulatorFunc::CountDistinct {
+                    (call, RType::Long, false, plain)
+                } else {
+                    (call, ty, true, plain)
+                }
+            }
+            AccumulatorFunc::Bag => {
+                let keep = match &filter {
+                    Some(f) => quote!(if #f { Some(r.clone()) } else { None }),
+                    None => quote!(Some(r.clone())),
+                };
+                (
+                    quote!(rt::operators::bag(|r: &#in_ty| #keep, |rows: &[#in_ty]| rt::data::Bag::from_vec(rows.to_vec()))),
+                    RType::Bag(Box::new(input.ty.clone())),
+                    false,
+                    plain,
+                )
+            }
+        })
+    }
+
+    fn cogroup(
+        &mut self,
+        id: PhysId,
+        node: &PhysicalNode,
+        keys: &[Vec<Expr>],
+        all: bool,
+        inner: &[bool],
+    ) -> Result<(), CodegenError> {
+        if node.inputs.len() != 2 || all {
+            return Err(CodegenError::unsupported(
+                "COGROUP of other than two relations, or COGROUP … ALL",
+                node.span,
+            ));
+        }
+        let inputs = [self.input(node, 0)?, self.input(node, 1)?];
+        let hint = Self::alias_of(id, node).unwrap_or_default();
+        let mut codes = Vec::new();
+        for (i, rel) in inputs.iter().enumerate() {
+            let scope = Scope::row(Self::row_of(rel, quote!(r)));
+            let exprs = keys.get(i).cloned().unwrap_or_default();
+            codes.push(self.group_key(&scope, &exprs, &hint, node)?);
+        }
+        if codes[0].ty != codes[1].ty {
+            return Err(CodegenError::unsupported(
+                "COGROUP keys of different types",
+                node.span,
+            ));
+        }
+        let key_opt = codes.iter().any(|k| k.opt);
+        let mut specs = vec![FieldSpec {
+            pig_name: node.schema.fields.first().and_then(|f| f.name.clone()),
+            ty: codes[0].ty.clone(),
+            optional: key_opt,
+        }];
+        for (i, rel) in inputs.iter().enumerate() {
+            specs.push(FieldSpec {
+                pig_name: node.schema.fields.get(i + 1).and_then(|f| f.name.clone()),
+                ty: RType::Bag(Box::new(rel.ty.clone())),
+                optional: false,
+            });
+        }
+        let gid = self
+            .records
+            .record(&hint, format!("Groups of `{hint}`: {}", node.schema), specs);
+        let def = self.records.get(gid).clone();
+        let name = &def.ident;
+        let (gf, fa, fb) = (
+            &def.fields[0].ident,
+            &def.fields[1].ident,
+            &def.fields[2].ident,
+        );
+        // Null keys of different inputs are different groups: a null key is tagged with its input.
+        let mut keyed = Vec::new();
+        for (i, k) in codes.iter().enumerate() {
+            let src = self.input_stream(node, i)?;
+            let ts = &k.ts;
+            let tag = u8::try_from(i).unwrap_or(u8::MAX);
+            keyed.push(if k.opt {
+                quote!(#src.key_by(|r| { let k = #ts; let tag = k.is_none().then_some(#tag); (k, tag) }))
+            } else if key_opt {
+                quote!(#src.key_by(|r| (Some(#ts), None::<u8>)))
+            } else {
+                quote!(#src.key_by(|r| (#ts, None::<u8>)))
+            });
+        }
+        let (a, b) = (&keyed[0], &keyed[1]);
+        let gval = if codes[0].ty.is_copy() {
+            quote!(k.0)
+        } else {
+            quote!(k.0.clone())
+        };
+        let sid = lit(&node.id.0);
+        let mut chain = quote!(#a.cogroup(#sid, #b, |k, xs, ys| #name {
+            #gf: #gval,
+            #fa: rt::data::Bag::from_vec(xs.to_vec()),
+            #fb: rt::data::Bag::from_vec(ys.to_vec()),
+        }));
+        let inner_fields: Vec<&Ident> = inner
+            .iter()
+            .zip([fa, fb])
+            .filter(|(inner, _)| **inner)
+            .map(|(_, f)| f)
+            .collect();
+        if !inner_fields.is_empty() {
+            chain = quote!(#chain.filter(|g| #(!g.#inner_fields.is_empty())&&*));
+        }
+        let var = self.fresh_var(node, "cogrouped");
+        self.bind(id, var, RType::Record(gid), chain);
+        Ok(())
+    }
+
+    /// Binary JOIN (`keys`) or CROSS (`None`): output row = left fields ++ right fields.
+    fn join(
+        &mut self,
+        id: PhysId,
+        node: &PhysicalNode,
+        join: Option<(&Vec<Expr>, &Vec<Expr>, JoinKind)>,
+    ) -> Result<(), CodegenError> {
+        let inputs = [self.input(node, 0)?, self.input(node, 1)?];
+        let kind = join.map_or(JoinKind::Inner, |(_, _, k)| k);
+        let (pad_left, pad_right) = match kind {
+            JoinKind::Inner => (false, false),
+            JoinKind::LeftOuter => (false, true),
+            JoinKind::RightOuter => (true, false),
+            JoinKind::FullOuter => (true, true),
+        };
+        let mut specs = Vec::new();
+        let mut sources = Vec::new();
+        let mut names = node.schema.fields.iter().map(|f| f.name.clone());
+        for (i, rel) in inputs.iter().enumerate() {
+            let RType::Record(rid) = rel.ty else {
+                return Err(CodegenError::unsupported(
+                    "JOIN or CROSS of a relation without a schema",
+                    node.span,
+                ));
+            };
+            let padded = (i == 0 && pad_left) || (i == 1 && pad_right);
+            for f in self.records.get(rid).fields.clone() {
+                specs.push(FieldSpec {
+                    pig_name: names.next().flatten(),
+                    ty: f.ty.clone(),
+                    optional: f.optional || padded,
+                });
+                sources.push((i, f, padded));
+            }
+        }
+        let hint = Self::alias_of(id, node).unwrap_or_default();
+        let out = self
+            .records
+            .record(&hint, format!("Rows of `{hint}`: {}", node.schema), specs);
+        let paths = [quote!(l), quote!(r)];
+        let values = sources
+            .iter()
+            .map(|(i, f, padded)| {
+                let fid = &f.ident;
+                let base = &paths[*i];
+                let get = |b: TokenStream| {
+                    if f.ty.is_copy() {
+                        quote!(#b.#fid)
+                    } else {
+                        quote!(#b.#fid.clone())
+                    }
+                };
+                if *padded {
+                    let inner = get(quote!(x));
+                    if f.optional {
+                        quote!(#base.and_then(|x| #inner))
+                    } else {
+                        quote!(#base.map(|x| #inner))
+                    }
+                } else {
+                    get(base.clone())
+                }
+            })
+            .collect();
+        let row = self.struct_literal(out, values);
+        let sid = lit(&node.id.0);
+        let var = self.fresh_var(node, "joined");
+        let (s0, s1) = (self.input_stream(node, 0)?, self.input_stream(node, 1)?);
+        let init = match join {
+            None => quote!(#s0.cross(#sid, &#s1, |l, r| #row)),
+            Some((left, right, kind)) => {
+                let mut fns = Vec::new();
+                let mut types = Vec::new();
+                for (rel, exprs) in inputs.iter().zip([left, right]) {
+                    let scope = Scope::row(Self::row_of(rel, quote!(r)));
+                    let mut codes = Vec::new();
+                    for e in exprs {
+                        codes.push(self.exprs().eval(&scope, e)?);
+                    }
+                    types.push(codes.iter().map(|c| c.ty.clone()).collect::<Vec<_>>());
+                    fns.push(join_key(codes));
+                }
+                if types[0] != types[1] {
+                    return Err(CodegenError::unsupported(
+                        "JOIN keys of different types",
+                        node.span,
+                    ));
+                }
+                let method = match kind {
+                    JoinKind::Inner => quote!(join_inner),
+                    JoinKind::LeftOuter => quote!(join_left),
+                    JoinKind::RightOuter => quote!(join_right),
+                    JoinKind::FullOuter => quote!(join_full),
+                };
+                let (k0, k1) = (&fns[0], &fns[1]);
+                quote!(#s0.key_by(#k0).#method(#sid, #s1.key_by(#k1), |l, r| #row))
+            }
+        };
+        self.bind(id, var, RType::Record(out), init);
+        Ok(())
+    }
+
+    fn union(
+        &mut self,
+        id: PhysId,
+        node: &PhysicalNode,
+        onschema: bool,
+    ) -> Result<(), CodegenError> {
         if onschema {
             return Err(CodegenError::unsupported("UNION ONSCHEMA", node.span));
         }
-        let inputs: Vec<Rel> = (0..self.plan.inputs(id).len())
-            .map(|i| self.input(id, i))
+        let inputs: Vec<Rel> = (0..node.inputs.len())
+            .map(|i| self.input(node, i))
             .collect::<Result<_, _>>()?;
-        let Some(first) = inputs.first() else {
+        let Some(first) = inputs.first().cloned() else {
             return Err(CodegenError::Internal("UNION without inputs".into()));
         };
         let var = self.fresh_var(node, "united");
@@ -532,7 +1022,6 @@ impl Gen<'_> {
             );
             return Ok(());
         }
-        // Inputs of different structs with the same field types: one struct for the union.
         let mut specs: Vec<FieldSpec> = Vec::new();
         for rel in &inputs {
             let RType::Record(rid) = rel.ty else {
@@ -565,7 +1054,7 @@ impl Gen<'_> {
                 }
             }
         }
-        let hint = node.alias.clone().unwrap_or_else(|| "union".to_owned());
+        let hint = Self::alias_of(id, node).unwrap_or_default();
         let uid = self
             .records
             .record(&hint, format!("Rows of `{hint}`"), specs);
@@ -580,12 +1069,12 @@ impl Gen<'_> {
             }
         }
         let first_s = &streams[0];
-        let rest = &streams[1..];
-        let n = rest.len();
-        let rest_vars: Vec<Ident> = (0..n).map(|i| format_ident!("part{}", i + 1)).collect();
+        let rest_vars: Vec<Ident> = (1..streams.len())
+            .map(|i| format_ident!("part{}", i))
+            .collect();
         let lets = rest_vars
             .iter()
-            .zip(rest)
+            .zip(&streams[1..])
             .map(|(v, s)| quote!(let #v = #s;));
         self.bind(
             id,
@@ -596,41 +1085,15 @@ impl Gen<'_> {
         Ok(())
     }
 
-    /// A struct literal of record `to` from a row of `from` with the same field types.
-    fn convert_record(
-        &self,
-        from: &RType,
-        to: RecordId,
-        row: TokenStream,
-    ) -> Result<TokenStream, CodegenError> {
-        let RType::Record(fid) = from else {
-            return Err(CodegenError::Internal(
-                "conversion of an untyped row".into(),
-            ));
-        };
-        let src = self.records.get(*fid);
-        let dst = self.records.get(to);
-        let name = &dst.ident;
-        let inits = src.fields.iter().zip(&dst.fields).map(|(s, d)| {
-            let sid = &s.ident;
-            let did = &d.ident;
-            let v = if s.ty.is_copy() {
-                quote!(#row.#sid)
-            } else {
-                quote!(#row.#sid.clone())
-            };
-            if d.optional && !s.optional {
-                quote!(#did: Some(#v))
-            } else {
-                quote!(#did: #v)
-            }
-        });
-        Ok(quote!(#name { #(#inits),* }))
-    }
-
-    fn foreach(&mut self, id: NodeId, node: &Node, fe: &ForEach) -> Result<(), CodegenError> {
-        let input = self.input(id, 0)?;
-        let mut scope = Scope::row(Self::row_of(&input, quote!(r))?);
+    /// `map`/`flat_map` of a FOREACH over `input` (output schema `schema`): the chain and the output type.
+    fn foreach(
+        &mut self,
+        input: &Rel,
+        fe: &ForEach,
+        schema: &Schema,
+        alias: Option<&str>,
+    ) -> Result<(TokenStream, RType), CodegenError> {
+        let mut scope = Scope::row(Self::row_of(input, quote!(r)));
         let mut lets = Vec::new();
         let mut nested_names = NameSet::with_reserved(&["r", "out", "b", "t"]);
         for (i, op) in fe.nested.iter().enumerate() {
@@ -650,7 +1113,7 @@ impl Gen<'_> {
         let mut specs: Vec<FieldSpec> = Vec::new();
         let mut values: Vec<TokenStream> = Vec::new();
         let mut loops: Vec<(Ident, TokenStream)> = Vec::new();
-        let mut names = node.schema.fields.iter().map(|f| f.name.clone());
+        let mut names = schema.fields.iter().map(|f| f.name.clone());
         for item in &fe.generate {
             let width = item.fields.len();
             if !item.flatten {
@@ -667,7 +1130,7 @@ impl Gen<'_> {
             match &c.ty {
                 RType::Bag(elem) => {
                     let t = format_ident!("t{}", loops.len() + 1);
-                    let src = c.ts.clone();
+                    let src = receiver(&c.ts);
                     let iter = if c.opt {
                         quote!(#src.into_iter().flatten())
                     } else {
@@ -688,7 +1151,7 @@ impl Gen<'_> {
                 RType::Record(_) | RType::Tuple => {
                     let ty = c.ty.clone();
                     self.flatten_fields(
-                        &c.ts,
+                        &receiver(&c.ts),
                         &ty,
                         c.opt,
                         width,
@@ -709,10 +1172,10 @@ impl Gen<'_> {
                 }
             }
         }
-        let hint = node.alias.clone().unwrap_or_else(|| "projected".to_owned());
+        let hint = alias.unwrap_or("projected").to_owned();
         let out = self
             .records
-            .record(&hint, format!("Rows of `{hint}`: {}", node.schema), specs);
+            .record(&hint, format!("Rows of `{hint}`: {schema}"), specs);
         let def = self.records.get(out);
         let name = &def.ident;
         let inits = def.fields.iter().zip(&values).map(|(f, v)| {
@@ -720,7 +1183,6 @@ impl Gen<'_> {
             quote!(#fid: #v)
         });
         let row = quote!(#name { #(#inits),* });
-        let var = self.fresh_var(node, "projected");
         let src = &input.var;
         let init = if loops.is_empty() {
             if lets.is_empty() {
@@ -735,9 +1197,7 @@ impl Gen<'_> {
             }
             quote!(#src.flat_map(|r| { #(#lets)* let mut out = Vec::new(); #body out }))
         };
-        self.bind(id, var, RType::Record(out), init);
-        self.apply_event_time(id, node)?;
-        Ok(())
+        Ok((init, RType::Record(out)))
     }
 
     /// The fields of a flattened tuple `t` (a reference to a record or an untyped tuple; `opt` when it is
@@ -865,7 +1325,6 @@ impl Gen<'_> {
                 let rel = Rel {
                     var: format_ident!("unused"),
                     ty: elem,
-                    order: None,
                 };
                 let cmp = self.comparator(&rel, &keys)?;
                 let src = &c.ts;
@@ -895,340 +1354,89 @@ impl Gen<'_> {
         }
     }
 
-    fn group(&mut self, id: NodeId, node: &Node, group: &Group) -> Result<(), CodegenError> {
-        let n_inputs = self.plan.inputs(id).len();
-        if n_inputs > 2 {
-            return Err(CodegenError::unsupported(
-                "COGROUP of more than two relations",
-                node.span,
-            ));
-        }
-        let inputs: Vec<Rel> = (0..n_inputs)
-            .map(|i| self.input(id, i))
-            .collect::<Result<_, _>>()?;
-        if group.all && n_inputs > 1 {
-            return Err(CodegenError::unsupported("COGROUP … ALL", node.span));
-        }
-        // The key of each input.
-        let group_field = node.schema.fields.first();
-        let mut keys: Vec<Code> = Vec::new();
-        for (i, rel) in inputs.iter().enumerate() {
-            let scope = Scope::row(Self::row_of(rel, quote!(r))?);
-            let exprs = group.keys.get(i).cloned().unwrap_or_default();
-            let key = if group.all {
-                Code {
-                    ts: quote!(()),
-                    ty: RType::Tuple,
-                    opt: false,
-                }
-            } else if exprs.len() == 1 {
-                self.exprs().eval(&scope, &exprs[0])?
+    /// `|a, b| …`: compares two rows by ORDER keys (nulls first ascending, as Pig).
+    fn comparator(&mut self, rel: &Rel, keys: &[SortKey]) -> Result<TokenStream, CodegenError> {
+        let sa = Scope::row(Self::row_of(rel, quote!(a)));
+        let sb = Scope::row(Self::row_of(rel, quote!(b)));
+        let mut parts = Vec::with_capacity(keys.len());
+        for k in keys {
+            let ka = self.exprs().eval_ref(&sa, &k.expr)?.ts;
+            let kb = self.exprs().eval_ref(&sb, &k.expr)?.ts;
+            parts.push(if k.descending {
+                quote!(Ord::cmp(&#kb, &#ka))
             } else {
-                let mut codes = Vec::new();
-                for e in &exprs {
-                    codes.push(self.exprs().eval(&scope, e)?);
-                }
-                let names: Vec<Option<String>> = match group_field.map(|f| &f.ty) {
-                    Some(crate::plan::Type::Tuple(s)) => {
-                        s.fields.iter().map(|f| f.name.clone()).collect()
-                    }
-                    _ => Vec::new(),
-                };
-                let specs = codes
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| FieldSpec {
-                        pig_name: names.get(i).cloned().flatten(),
-                        ty: c.ty.clone(),
-                        optional: c.opt,
-                    })
-                    .collect();
-                let hint = format!("{}_key", node.alias.as_deref().unwrap_or("group"));
-                let rid = self
-                    .records
-                    .record(&hint, format!("Group keys of `{hint}`"), specs);
-                let def = self.records.get(rid);
-                let name = &def.ident;
-                let inits = def.fields.iter().zip(&codes).map(|(f, c)| {
-                    let fid = &f.ident;
-                    let ts = &c.ts;
-                    quote!(#fid: #ts)
-                });
-                Code {
-                    ts: quote!(#name { #(#inits),* }),
-                    ty: RType::Record(rid),
-                    opt: false,
-                }
-            };
-            keys.push(key);
-        }
-        if keys.windows(2).any(|w| w[0].ty != w[1].ty) {
-            return Err(CodegenError::unsupported(
-                "COGROUP keys of different types",
-                node.span,
-            ));
-        }
-        let key_opt = keys.iter().any(|k| k.opt);
-        // The output struct: the group key, then one bag per input.
-        let mut specs = vec![FieldSpec {
-            pig_name: group_field.and_then(|f| f.name.clone()),
-            ty: if group.all {
-                RType::Chararray
-            } else {
-                keys[0].ty.clone()
-            },
-            optional: !group.all && key_opt,
-        }];
-        for (i, rel) in inputs.iter().enumerate() {
-            specs.push(FieldSpec {
-                pig_name: node.schema.fields.get(i + 1).and_then(|f| f.name.clone()),
-                ty: RType::Bag(Box::new(rel.ty.clone())),
-                optional: false,
+                quote!(Ord::cmp(&#ka, &#kb))
             });
         }
-        let hint = node.alias.clone().unwrap_or_else(|| "grouped".to_owned());
-        let gid = self
-            .records
-            .record(&hint, format!("Groups of `{hint}`: {}", node.schema), specs);
-        let def = self.records.get(gid).clone();
-        let name = &def.ident;
-        let gf = &def.fields[0].ident;
-        let sid = self.state_id(id, node);
-        let var = self.fresh_var(node, "grouped");
-        let key_copy = keys[0].ty.is_copy();
-        let init = if n_inputs == 1 {
-            let rel = &inputs[0];
-            let src = &rel.var;
-            let t = self.records.rust_type(&rel.ty);
-            let bf = &def.fields[1].ident;
-            let key = if keys[0].opt || !group.all {
-                let k = if key_opt && !keys[0].opt {
-                    let ts = &keys[0].ts;
-                    quote!(Some(#ts))
-                } else {
-                    keys[0].ts.clone()
-                };
-                quote!(|r| #k)
-            } else {
-                quote!(|_| ())
-            };
-            let (kpat, gval) = if group.all {
-                (quote!(_), quote!(String::from("all")))
-            } else if key_copy {
-                (quote!(k), quote!(*k))
-            } else {
-                (quote!(k), quote!(k.clone()))
-            };
-            quote!(#src.key_by(#key).aggregate(
-                #sid,
-                rt::operators::bag(|r: &#t| Some(r.clone()), |rows: &[#t]| rt::data::Bag::from_vec(rows.to_vec())),
-                |#kpat, rows| #name { #gf: #gval, #bf: rows },
-            ))
-        } else {
-            // COGROUP: null keys of different inputs are different groups, so a null key is tagged
-            // with its input.
-            let mut keyed = Vec::new();
-            for (i, (rel, k)) in inputs.iter().zip(&keys).enumerate() {
-                let src = &rel.var;
-                let ts = &k.ts;
-                let tag = u8::try_from(i).unwrap_or(u8::MAX);
-                keyed.push(if k.opt {
-                    quote!(#src.key_by(|r| { let k = #ts; let tag = k.is_none().then_some(#tag); (k, tag) }))
-                } else if key_opt {
-                    quote!(#src.key_by(|r| (Some(#ts), None::<u8>)))
-                } else {
-                    quote!(#src.key_by(|r| (#ts, None::<u8>)))
-                });
-            }
-            let (a, b) = (&keyed[0], &keyed[1]);
-            let (fa, fb) = (&def.fields[1].ident, &def.fields[2].ident);
-            let gval = if key_copy {
-                quote!(k.0)
-            } else {
-                quote!(k.0.clone())
-            };
-            let mut chain = quote!(#a.cogroup(#sid, #b, |k, xs, ys| #name {
-                #gf: #gval,
-                #fa: rt::data::Bag::from_vec(xs.to_vec()),
-                #fb: rt::data::Bag::from_vec(ys.to_vec()),
-            }));
-            let inner: Vec<&Ident> = group
-                .inner
-                .iter()
-                .zip([fa, fb])
-                .filter(|(inner, _)| **inner)
-                .map(|(_, f)| f)
-                .collect();
-            if !inner.is_empty() {
-                chain = quote!(#chain.filter(|g| #(!g.#inner.is_empty())&&*));
-            }
-            chain
-        };
-        self.bind(id, var, RType::Record(gid), init);
-        Ok(())
+        let mut iter = parts.into_iter();
+        let first = iter
+            .next()
+            .unwrap_or_else(|| quote!(std::cmp::Ordering::Equal));
+        let rest = iter.map(|p| quote!(.then_with(|| #p)));
+        Ok(quote!(|a, b| #first #(#rest)*))
     }
 
-    /// JOIN (`keys`) or CROSS (`None`).
-    fn join(
-        &mut self,
-        id: NodeId,
-        node: &Node,
-        join: Option<(&Vec<Vec<Expr>>, JoinKind)>,
-    ) -> Result<(), CodegenError> {
-        let n = self.plan.inputs(id).len();
-        let inputs: Vec<Rel> = (0..n)
-            .map(|i| self.input(id, i))
-            .collect::<Result<_, _>>()?;
-        let kind = join.map_or(JoinKind::Inner, |(_, k)| k);
-        if n < 2 || (n > 2 && kind != JoinKind::Inner) {
-            return Err(CodegenError::unsupported(
-                "an outer JOIN of more than two relations",
-                node.span,
+    fn format(
+        &self,
+        storage: &StorageSpec,
+        node: &PhysicalNode,
+    ) -> Result<TokenStream, CodegenError> {
+        let delimiter = |default: u8| -> Result<u8, CodegenError> {
+            match storage.args.first() {
+                None => Ok(default),
+                Some(arg) => parse_delimiter(arg).ok_or_else(|| CodegenError::Invalid {
+                    message: format!(
+                        "delimiter {arg:?} is not a single byte (use e.g. '\\t', ',', '\\u0001')"
+                    ),
+                    span: node.span,
+                }),
+            }
+        };
+        Ok(match storage.func {
+            StorageFunc::PigStorage => {
+                let d = proc_macro2::Literal::byte_character(delimiter(b'\t')?);
+                quote!(rt::format::PigStorage::new(#d))
+            }
+            StorageFunc::TextLoader => quote!(rt::format::PigStorage::new(b'\n')),
+            StorageFunc::JsonLoader | StorageFunc::JsonStorage => quote!(rt::format::JsonLines),
+            StorageFunc::CsvExcelStorage => {
+                let d = proc_macro2::Literal::byte_character(delimiter(b',')?);
+                quote!(rt::format::Csv::new(#d))
+            }
+            StorageFunc::CsvLoader => quote!(rt::format::Csv::new(b',')),
+        })
+    }
+
+    /// A struct literal of record `to` from a row of `from` with the same field types.
+    fn convert_record(
+        &self,
+        from: &RType,
+        to: RecordId,
+        row: TokenStream,
+    ) -> Result<TokenStream, CodegenError> {
+        let RType::Record(fid) = from else {
+            return Err(CodegenError::Internal(
+                "conversion of an untyped row".into(),
             ));
-        }
-        let (pad_left, pad_right) = match kind {
-            JoinKind::Inner => (false, false),
-            JoinKind::LeftOuter => (false, true),
-            JoinKind::RightOuter => (true, false),
-            JoinKind::FullOuter => (true, true),
         };
-        // The output struct: every input's fields, nullable on a padded side.
-        let mut specs = Vec::new();
-        let mut sources = Vec::new();
-        let mut names = node.schema.fields.iter().map(|f| f.name.clone());
-        for (i, rel) in inputs.iter().enumerate() {
-            let RType::Record(rid) = rel.ty else {
-                return Err(CodegenError::unsupported(
-                    "JOIN or CROSS of a relation without a schema",
-                    node.span,
-                ));
-            };
-            let padded = (i == 0 && pad_left) || (i == 1 && pad_right);
-            for f in self.records.get(rid).fields.clone() {
-                specs.push(FieldSpec {
-                    pig_name: names.next().flatten(),
-                    ty: f.ty.clone(),
-                    optional: f.optional || padded,
-                });
-                sources.push((i, f, padded));
-            }
-        }
-        let hint = node.alias.clone().unwrap_or_else(|| "joined".to_owned());
-        let out = self
-            .records
-            .record(&hint, format!("Rows of `{hint}`: {}", node.schema), specs);
-        let def = self.records.get(out).clone();
-        // Where input i's row is in the joined value: `l`/`r` for two inputs, nested tuples beyond.
-        let paths: Vec<TokenStream> = if n == 2 {
-            vec![quote!(l), quote!(r)]
-        } else {
-            (0..n)
-                .map(|i| {
-                    let mut p = quote!(x);
-                    for _ in 0..(n - 1).saturating_sub(i.max(1)) {
-                        p = quote!(#p.0);
-                    }
-                    if i == 0 {
-                        quote!(#p.0)
-                    } else {
-                        quote!(#p.1)
-                    }
-                })
-                .collect()
-        };
-        let inits = def.fields.iter().zip(&sources).map(|(d, (i, f, padded))| {
+        let src = self.records.get(*fid);
+        let dst = self.records.get(to);
+        let name = &dst.ident;
+        let inits = src.fields.iter().zip(&dst.fields).map(|(s, d)| {
+            let sid = &s.ident;
             let did = &d.ident;
-            let fid = &f.ident;
-            let base = &paths[*i];
-            let get = |b: TokenStream| {
-                if f.ty.is_copy() {
-                    quote!(#b.#fid)
-                } else {
-                    quote!(#b.#fid.clone())
-                }
-            };
-            let v = if *padded {
-                let inner = get(quote!(x));
-                if f.optional {
-                    quote!(#base.and_then(|x| #inner))
-                } else {
-                    quote!(#base.map(|x| #inner))
-                }
+            let v = if s.ty.is_copy() {
+                quote!(#row.#sid)
             } else {
-                get(base.clone())
+                quote!(#row.#sid.clone())
             };
-            quote!(#did: #v)
+            if d.optional && !s.optional {
+                quote!(#did: Some(#v))
+            } else {
+                quote!(#did: #v)
+            }
         });
-        let name = &def.ident;
-        let row = quote!(#name { #(#inits),* });
-        let sid = self.state_id(id, node);
-        let var = self.fresh_var(node, "joined");
-        // Keys.
-        let key_fns: Vec<TokenStream> = match join {
-            Some((keys, _)) => {
-                let mut fns = Vec::new();
-                let mut types = Vec::new();
-                for (i, rel) in inputs.iter().enumerate() {
-                    let scope = Scope::row(Self::row_of(rel, quote!(r))?);
-                    let exprs = keys.get(i).cloned().unwrap_or_default();
-                    let mut codes = Vec::new();
-                    for e in &exprs {
-                        codes.push(self.exprs().eval(&scope, e)?);
-                    }
-                    types.push(codes.iter().map(|c| c.ty.clone()).collect::<Vec<_>>());
-                    fns.push(join_key(codes));
-                }
-                if types.windows(2).any(|w| w[0] != w[1]) {
-                    return Err(CodegenError::unsupported(
-                        "JOIN keys of different types",
-                        node.span,
-                    ));
-                }
-                fns
-            }
-            None => vec![quote!(|_| Some(())); n],
-        };
-        let src0 = &inputs[0].var;
-        let src1 = &inputs[1].var;
-        let (k0, k1) = (&key_fns[0], &key_fns[1]);
-        let init = if n == 2 {
-            let method = match kind {
-                JoinKind::Inner => quote!(join_inner),
-                JoinKind::LeftOuter => quote!(join_left),
-                JoinKind::RightOuter => quote!(join_right),
-                JoinKind::FullOuter => quote!(join_full),
-            };
-            quote!(#src0.key_by(#k0).#method(#sid, #src1.key_by(#k1), |l, r| #row))
-        } else {
-            // Inner joins of more inputs: pairs of pairs, keyed by the first input's key.
-            let mut chain = quote!(#src0.key_by(#k0).join_inner(#sid, #src1.key_by(#k1), |l, r| (l.clone(), r.clone())));
-            for (i, rel) in inputs.iter().enumerate().skip(2) {
-                let src = &rel.var;
-                let k = &key_fns[i];
-                let mut first = quote!(x);
-                for _ in 0..(i - 1) {
-                    first = quote!(#first.0);
-                }
-                let k0_on_pair = {
-                    let scope = Scope::row(Self::row_of(&inputs[0], first.clone())?);
-                    let exprs = join.map(|(keys, _)| keys[0].clone()).unwrap_or_default();
-                    let mut codes = Vec::new();
-                    for e in &exprs {
-                        codes.push(self.exprs().eval(&scope, e)?);
-                    }
-                    if join.is_some() {
-                        join_key_on(codes, quote!(x))
-                    } else {
-                        quote!(|_| Some(()))
-                    }
-                };
-                let step_id = lit(&format!("{}_{}", sid.value(), i));
-                chain = quote!(#chain.key_by(#k0_on_pair).join_inner(#step_id, #src.key_by(#k), |x, y| (x.clone(), y.clone())));
-            }
-            quote!(#chain.map(|x| #row))
-        };
-        self.bind(id, var, RType::Record(out), init);
-        Ok(())
+        Ok(quote!(#name { #(#inits),* }))
     }
 }
 
@@ -1282,4 +1490,20 @@ fn parse_delimiter(arg: &str) -> Option<u8> {
             u8::try_from(u32::from(c)).ok()
         }
     }
+}
+
+/// A LIMIT/top-n count that is a non-negative constant.
+fn constant_count(count: &Expr) -> Result<proc_macro2::Literal, CodegenError> {
+    let n = match &count.kind {
+        ExprKind::Literal(Literal::Long(n)) => usize::try_from(*n).ok(),
+        ExprKind::Literal(Literal::Int(n)) => usize::try_from(*n).ok(),
+        _ => None,
+    };
+    n.map(proc_macro2::Literal::usize_unsuffixed)
+        .ok_or_else(|| {
+            CodegenError::unsupported(
+                "LIMIT with a count that is not a non-negative constant",
+                count.span,
+            )
+        })
 }

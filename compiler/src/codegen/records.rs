@@ -80,6 +80,9 @@ pub struct RecordDef {
     pub fields: Vec<RField>,
     /// What it is, for its doc comment (`Rows of `by_region` (line 7)`).
     pub doc: String,
+    /// For a LOAD's record with pruned columns: per field of the file, the struct field it is read into
+    /// (`None`: skipped). `None` when the struct's fields are the file's fields in order.
+    pub layout: Option<Vec<Option<usize>>>,
 }
 
 /// A field under construction: a Pig name, a Rust type and nullability.
@@ -91,6 +94,38 @@ pub struct FieldSpec {
     pub ty: RType,
     /// Whether it may be null.
     pub optional: bool,
+}
+
+/// The fields of a struct: distinct Rust names, and distinct JSON keys (a repeated Pig name, as after
+/// a JOIN of relations with the same field names, keys its later fields by their Rust names).
+fn rust_fields(specs: Vec<FieldSpec>) -> Vec<RField> {
+    let mut names = NameSet::with_reserved(&[]);
+    let mut keys = std::collections::HashSet::new();
+    specs
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let word = match &f.pig_name {
+                Some(n) => snake(n),
+                None => format!("f{i}"),
+            };
+            let ident = ident(&names.fresh(&word));
+            let pig_name = match f.pig_name {
+                Some(n) if keys.insert(n.clone()) => Some(n),
+                _ => {
+                    let key = ident.to_string().trim_start_matches("r#").to_owned();
+                    keys.insert(key.clone());
+                    Some(key)
+                }
+            };
+            RField {
+                ident,
+                pig_name,
+                ty: f.ty,
+                optional: f.optional,
+            }
+        })
+        .collect()
 }
 
 /// Every struct of a generated module, with interning of structurally equal ones.
@@ -129,31 +164,67 @@ impl Records {
             return id;
         }
         let name = self.names.fresh(&camel(hint));
-        let mut field_names = NameSet::with_reserved(&[]);
-        let fields = fields
-            .into_iter()
-            .enumerate()
-            .map(|(i, f)| {
-                let word = match &f.pig_name {
-                    Some(n) => snake(n),
-                    None => format!("f{i}"),
-                };
-                RField {
-                    ident: ident(&field_names.fresh(&word)),
-                    pig_name: f.pig_name,
-                    ty: f.ty,
-                    optional: f.optional,
-                }
-            })
-            .collect();
+        let fields = rust_fields(fields);
         let id = self.defs.len();
         self.defs.push(RecordDef {
             ident: ident(&name),
             fields,
             doc,
+            layout: None,
         });
         self.interned.insert(key, id);
         id
+    }
+
+    /// The record a LOAD reads: the fields `materialize` picks from `file_schema` (all of them when
+    /// `None`), read from text in file order with the other fields skipped. Never shared with other
+    /// relations, since its text reader is specific to the file.
+    pub fn source_record(
+        &mut self,
+        hint: &str,
+        file_schema: &Schema,
+        materialize: Option<&[usize]>,
+    ) -> Result<RecordId, CodegenError> {
+        let picked: Vec<usize> = match materialize {
+            Some(m) => m.to_vec(),
+            None => (0..file_schema.fields.len()).collect(),
+        };
+        let mut specs = Vec::with_capacity(picked.len());
+        for &i in &picked {
+            let f = file_schema.fields.get(i).ok_or_else(|| {
+                CodegenError::Internal(format!("LOAD materializes field {i} of a shorter schema"))
+            })?;
+            let field_hint = f
+                .base_name()
+                .map_or_else(|| format!("{hint}_{i}"), str::to_owned);
+            specs.push(FieldSpec {
+                pig_name: f.name.clone(),
+                ty: self.of_pig(&f.ty, &field_hint)?,
+                optional: f.nullable,
+            });
+        }
+        let pruned =
+            materialize.is_some_and(|m| !m.iter().copied().eq(0..file_schema.fields.len()));
+        let id = self.record(
+            hint,
+            format!("Rows read by `{hint}`: {file_schema}"),
+            Vec::new(),
+        );
+        // `record` interned an empty struct; replace it by a fresh, never-shared one.
+        self.interned.retain(|_, v| *v != id);
+        let fields = rust_fields(specs);
+        let def = &mut self.defs[id];
+        def.fields = fields;
+        if pruned {
+            let mut layout = vec![None; file_schema.fields.len()];
+            for (j, &i) in picked.iter().enumerate() {
+                if let Some(slot) = layout.get_mut(i) {
+                    *slot = Some(j);
+                }
+            }
+            def.layout = Some(layout);
+        }
+        Ok(id)
     }
 
     /// The Rust type of a Pig type; tuple and bag schemas become structs named after `hint`.
@@ -277,11 +348,10 @@ impl Records {
             };
             quote! { #serde_attr pub #id: #ty }
         });
-        let reads = def.fields.iter().map(|f| {
-            let id = &f.ident;
+        let read_value = |f: &RField| {
             let read = self.text_read(&f.ty);
             if f.optional {
-                quote!(#id: #read)
+                read
             } else {
                 let msg = LitStr::new(
                     &format!(
@@ -290,9 +360,41 @@ impl Records {
                     ),
                     proc_macro2::Span::call_site(),
                 );
-                quote!(#id: #read.ok_or_else(|| rt::format::DecodeError::new(#msg))?)
+                quote!(#read.ok_or_else(|| rt::format::DecodeError::new(#msg))?)
             }
-        });
+        };
+        let read_body = match &def.layout {
+            None => {
+                let reads = def.fields.iter().map(|f| {
+                    let id = &f.ident;
+                    let value = read_value(f);
+                    quote!(#id: #value)
+                });
+                quote!(Ok(Self { #(#reads,)* }))
+            }
+            Some(layout) => {
+                // Fields in file order into locals (skipping unread ones), then the struct.
+                let steps = layout
+                    .iter()
+                    .map(|slot| match slot.and_then(|j| def.fields.get(j)) {
+                        Some(f) => {
+                            let local = format_ident!(
+                                "field_{}",
+                                f.ident.to_string().trim_start_matches("r#")
+                            );
+                            let value = read_value(f);
+                            quote!(let #local = #value;)
+                        }
+                        None => quote!(r.skip();),
+                    });
+                let inits = def.fields.iter().map(|f| {
+                    let id = &f.ident;
+                    let local = format_ident!("field_{}", id.to_string().trim_start_matches("r#"));
+                    quote!(#id: #local)
+                });
+                quote!(#(#steps)* Ok(Self { #(#inits,)* }))
+            }
+        };
         let writes = def.fields.iter().map(|f| {
             let id = &f.ident;
             quote!(w.field(&self.#id);)
@@ -313,7 +415,7 @@ impl Records {
                 quote!(#id: #get?)
             }
         });
-        let reader = if def.fields.is_empty() {
+        let reader = if def.fields.is_empty() && def.layout.is_none() {
             format_ident!("_r")
         } else {
             format_ident!("r")
@@ -335,7 +437,7 @@ impl Records {
 
             impl rt::format::TextRecord for #name {
                 fn read(#reader: &mut rt::format::FieldReader<'_, '_>) -> Result<Self, rt::format::DecodeError> {
-                    Ok(Self { #(#reads,)* })
+                    #read_body
                 }
                 fn write(&self, #writer: &mut rt::format::FieldWriter<'_>) {
                     #(#writes)*
