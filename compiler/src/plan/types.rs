@@ -2,8 +2,9 @@
 //! and the result types of arithmetic and of bincond/CASE branches.
 //!
 //! The rules follow Apache Pig 0.17 (`TypeCheckingExpVisitor`, `DataType`):
-//! - numeric promotion is int → long → float → double, with biginteger and bigdecimal above them
-//!   (biginteger + bigdecimal gives bigdecimal; a big type with a float or double is rejected, as Pig does);
+//! - numeric promotion is int → long → float → double → biginteger → bigdecimal: the operand of the
+//!   lower type is cast to the higher one (Pig compares its type codes, so `double + biginteger` is a
+//!   biginteger and `bigdecimal >= 3.5` compares bigdecimals);
 //! - a bytearray operand (an untyped field of a schema-less or untyped LOAD) is cast by use: to the other
 //!   operand's type, or to double when both sides of an arithmetic operator are bytearray;
 //! - nothing may be cast *to* bytearray, and complex types cast only to complex types of the same kind.
@@ -103,14 +104,14 @@ impl Type {
         }
     }
 
-    /// Rank of a numeric type in the promotion order (None for non-numeric types).
+    /// Rank of a numeric type in Pig's promotion order (None for non-numeric types).
     fn numeric_rank(&self) -> Option<u8> {
         match self {
             Type::Int => Some(0),
             Type::Long => Some(1),
-            Type::BigInteger => Some(2),
-            Type::Float => Some(3),
-            Type::Double => Some(4),
+            Type::Float => Some(2),
+            Type::Double => Some(3),
+            Type::BigInteger => Some(4),
             Type::BigDecimal => Some(5),
             _ => None,
         }
@@ -162,16 +163,10 @@ pub enum TypeError {
     Branches(Type, Type),
 }
 
-/// The common numeric type of two numeric types under Pig's promotion rules, if there is one.
-///
-/// Pig refuses to mix biginteger/bigdecimal with float/double.
+/// The common numeric type of two numeric types under Pig's promotion rules (`None` unless both
+/// are numeric): the higher of the two in int → long → float → double → biginteger → bigdecimal.
 pub fn promote_numeric(a: &Type, b: &Type) -> Option<Type> {
     let (ra, rb) = (a.numeric_rank()?, b.numeric_rank()?);
-    let big = |t: &Type| matches!(t, Type::BigInteger | Type::BigDecimal);
-    let floating = |t: &Type| matches!(t, Type::Float | Type::Double);
-    if (big(a) && floating(b)) || (big(b) && floating(a)) {
-        return None;
-    }
     Some(if ra >= rb { a.clone() } else { b.clone() })
 }
 
@@ -331,7 +326,14 @@ mod tests {
             promote_numeric(&Type::BigInteger, &Type::BigDecimal),
             Some(Type::BigDecimal)
         );
-        assert_eq!(promote_numeric(&Type::BigDecimal, &Type::Double), None);
+        assert_eq!(
+            promote_numeric(&Type::BigDecimal, &Type::Double),
+            Some(Type::BigDecimal)
+        );
+        assert_eq!(
+            promote_numeric(&Type::Double, &Type::BigInteger),
+            Some(Type::BigInteger)
+        );
         assert_eq!(promote_numeric(&Type::Chararray, &Type::Int), None);
     }
 

@@ -32,7 +32,8 @@ impl<'a> Scope<'a> {
 }
 
 /// The name an expression gives a GENERATE output field when it has no AS: a column's name, the field
-/// name of a projection, the name under a cast.
+/// name of a tuple projection, the name under a cast. Other expressions (calls, arithmetic, bag
+/// projections) give none, as in Pig.
 pub(super) fn expr_name(e: &Expr) -> Option<String> {
     match &e.kind {
         ExprKind::Column { name, .. } => name.clone(),
@@ -43,12 +44,7 @@ pub(super) fn expr_name(e: &Expr) -> Option<String> {
             .inner_schema()
             .and_then(|s| s.fields.get(*index))
             .and_then(|f| f.name.clone()),
-        ExprKind::BagProject { base, fields } if fields.len() == 1 => base
-            .ty
-            .inner_schema()
-            .and_then(|s| s.fields.get(fields[0]))
-            .and_then(|f| f.name.clone()),
-        ExprKind::Scalar { .. } => None,
+        // Pig leaves bag projections (`bag.x`) unnamed: their tuples keep the field names.
         _ => None,
     }
 }
