@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod dedup_count_job;
+pub mod recruiter;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
