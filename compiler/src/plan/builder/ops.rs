@@ -447,6 +447,10 @@ impl Builder {
         if !ok {
             return None;
         }
+        if keys.is_empty() {
+            self.error("GROUP needs an input", span);
+            return None;
+        }
         if all && keys.iter().any(|k| !k.is_empty()) {
             self.error("GROUP … ALL cannot be mixed with BY keys", span);
             return None;
@@ -521,6 +525,10 @@ impl Builder {
             inputs.push((node, name));
         }
         if !ok {
+            return None;
+        }
+        if inputs.len() < 2 {
+            self.error("JOIN needs at least two inputs", span);
             return None;
         }
         if j.kind != JoinKind::Inner && inputs.len() != 2 {
