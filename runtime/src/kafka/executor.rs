@@ -36,6 +36,12 @@ pub struct StreamSummary {
     pub messages_out: u64,
     /// Malformed input records sent to the dead-letter topic.
     pub dead_letters: u64,
+    /// The most live operator-state entries the tasks held at once (sampled after every step).
+    pub peak_state_entries: usize,
+    /// Live operator-state entries when the job stopped.
+    pub final_state_entries: usize,
+    /// Size of the tasks' state files when the job stopped, in bytes.
+    pub final_state_bytes: u64,
 }
 
 /// Runs `factory`'s job in stream mode until SIGINT/SIGTERM, or until idle with `--until-idle`.
@@ -211,6 +217,10 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
             for task in self.tasks.values_mut() {
                 task.step();
             }
+            if polled > 0 {
+                let entries = self.tasks.values().map(Task::state_entries).sum();
+                self.summary.peak_state_entries = self.summary.peak_state_entries.max(entries);
+            }
             self.producer.poll();
             let now = Instant::now();
             if now >= next_emit {
@@ -233,6 +243,8 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
             }
         }
         self.emit_all()?;
+        self.summary.final_state_entries = self.tasks.values().map(Task::state_entries).sum();
+        self.summary.final_state_bytes = self.tasks.values().map(Task::store_bytes).sum();
         tracing::info!(
             records_in = self.summary.records_in,
             messages_out = self.summary.messages_out,
