@@ -35,7 +35,14 @@ impl Builder {
                 }
                 Binding::Node(n)
             }
-            None => Binding::Failed,
+            None => {
+                // Every failure is reported where it is found; this keeps a statement from ever
+                // disappearing silently from a plan that would otherwise be returned.
+                if !self.diags.has_errors() {
+                    self.error("this statement could not be planned", op.span);
+                }
+                Binding::Failed
+            }
         }
     }
 
