@@ -31,6 +31,9 @@ impl Rule for ConstantFolding {
             if !exists(plan, n) {
                 continue;
             }
+            if !op_exprs(&plan.graph[n].op).into_iter().any(foldable) {
+                continue;
+            }
             let before = plan.graph[n].op.clone();
             let after = map_op_exprs(before.clone(), &mut |e| transform_up(e, &mut simplify));
             if after == before {
@@ -54,6 +57,78 @@ impl Rule for ConstantFolding {
     }
 }
 
+/// Every expression stored in an operator.
+fn op_exprs(op: &LogicalOp) -> Vec<&Expr> {
+    use crate::plan::{NestedKind, SplitCondition};
+    let mut v: Vec<&Expr> = Vec::new();
+    match op {
+        LogicalOp::Filter { predicate } | LogicalOp::Assert { predicate, .. } => v.push(predicate),
+        LogicalOp::ForEach(f) => {
+            v.extend(super::graph::foreach_outer_exprs(f));
+            for n in &f.nested {
+                match &n.kind {
+                    NestedKind::Filter { predicate, .. } => v.push(predicate),
+                    NestedKind::Order { keys, .. } => v.extend(keys.iter().map(|k| &k.expr)),
+                    NestedKind::ForEach { generate, .. } => {
+                        v.extend(generate.iter().map(|g| &g.expr))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        LogicalOp::Group(g) => v.extend(g.keys.iter().flatten()),
+        LogicalOp::Join { keys, .. } => v.extend(keys.iter().flatten()),
+        LogicalOp::SplitOutput { condition } => match condition {
+            SplitCondition::If(c) => v.push(c),
+            SplitCondition::Otherwise(cs) => v.extend(cs),
+        },
+        LogicalOp::Sample { fraction } => v.push(fraction),
+        LogicalOp::Order { keys } | LogicalOp::Rank { keys, .. } => {
+            v.extend(keys.iter().map(|k| &k.expr))
+        }
+        LogicalOp::Limit { count } => v.push(count),
+        LogicalOp::Cube { dimensions, .. } => v.extend(dimensions),
+        LogicalOp::Load { .. }
+        | LogicalOp::Cross
+        | LogicalOp::Distinct
+        | LogicalOp::Union { .. }
+        | LogicalOp::Split
+        | LogicalOp::Store { .. }
+        | LogicalOp::Dump => {}
+    }
+    v
+}
+
+/// A cheap test for whether [`simplify`] could change something in `e`: some operator has a literal
+/// operand, a double negation, a null test of a never-null value, or a field of a tuple constructor.
+fn foldable(e: &Expr) -> bool {
+    let mut found = false;
+    e.walk(&mut |x| {
+        found |= match &x.kind {
+            ExprKind::Not(c) => matches!(c.kind, ExprKind::Literal(_) | ExprKind::Not(_)),
+            ExprKind::IsNull { operand, .. } => {
+                !operand.nullable || matches!(operand.kind, ExprKind::Literal(_))
+            }
+            ExprKind::TupleField { base, .. } => matches!(base.kind, ExprKind::Tuple(_)),
+            ExprKind::Case { whens, .. } => whens
+                .iter()
+                .any(|(w, _)| matches!(w.kind, ExprKind::Literal(_))),
+            ExprKind::Binary {
+                op: BinaryOp::And | BinaryOp::Or,
+                lhs,
+                rhs,
+            } => is_literal(lhs) || is_literal(rhs),
+            ExprKind::Binary { lhs, rhs, .. } => {
+                (is_literal(lhs) && is_literal(rhs)) || is_null(lhs) || is_null(rhs)
+            }
+            ExprKind::Neg(c) | ExprKind::Cast(c) => is_literal(c),
+            ExprKind::BinCond { cond, .. } => is_literal(cond),
+            _ => false,
+        };
+    });
+    found
+}
+
 fn literal(l: Literal, like: &Expr) -> Expr {
     let nullable = matches!(l, Literal::Null);
     Expr::new(ExprKind::Literal(l), like.ty.clone(), nullable, like.span)
@@ -70,6 +145,10 @@ fn boolean(b: bool, like: &Expr) -> Expr {
         false,
         like.span,
     )
+}
+
+fn is_literal(e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::Literal(_))
 }
 
 fn is_null(e: &Expr) -> bool {

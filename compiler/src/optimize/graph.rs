@@ -11,8 +11,10 @@ pub(super) fn refresh_edge_schemas(plan: &mut LogicalPlan) {
     let edges: Vec<_> = plan.graph.edge_indices().collect();
     for e in edges {
         if let Some((src, _)) = plan.graph.edge_endpoints(e) {
-            let schema = plan.graph[src].schema.clone();
-            plan.graph[e].schema = schema;
+            if plan.graph[e].schema != plan.graph[src].schema {
+                let schema = plan.graph[src].schema.clone();
+                plan.graph[e].schema = schema;
+            }
         }
     }
 }
@@ -230,9 +232,10 @@ pub(super) fn insert_on_edge(
     Some(new)
 }
 
-/// Nodes in topological order (a snapshot: rules may mutate while iterating, skipping removed ids).
+/// Every node, by id (a snapshot: rules may mutate while iterating, skipping removed ids). Rules do
+/// not depend on the order: the driver repeats them to a fixpoint.
 pub(super) fn nodes(plan: &LogicalPlan) -> Vec<NodeId> {
-    plan.topo_order()
+    plan.graph.node_indices().collect()
 }
 
 /// Whether `n` still exists.

@@ -130,6 +130,14 @@ impl<'a> Planner<'a> {
     fn lower(&mut self, n: NodeId) {
         let node = self.plan.node(n);
         let inputs = self.inputs(n);
+        if inputs.is_empty() && !matches!(node.op, LogicalOp::Load { .. }) {
+            // The plan builder never makes such a node; report rather than index out of bounds.
+            self.errors.push(Diagnostic::error(
+                format!("internal error: {} has no input", node.op.name()),
+                node.span,
+            ));
+            return;
+        }
         let new = |op: PhysicalOp, inputs: Vec<InputRef>, key: KeySpec| NewNode {
             op,
             inputs,
