@@ -1,10 +1,8 @@
-//! Script text to generated code in one call: parse → plan → physical plan → codegen.
-//!
-//! The rule-based optimizer (issue #4) slots in between planning and physical planning here once it
-//! is committed; callers of [`compile_source`] do not change.
+//! Script text to generated code in one call: parse → plan → optimize → physical plan → codegen.
 
 use super::{generate_crate, generate_module, CodegenOptions, GeneratedCrate, GeneratedModule};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::optimize::{optimize, OptimizerConfig};
 use crate::parse::{parse_script, Params};
 use crate::physical::{plan_physical, Mode};
 use crate::plan::build_plan;
@@ -33,7 +31,8 @@ pub struct CompileError {
     pub text: String,
 }
 
-/// Compiles Pig Latin `source` (the file `file`, with parameters `params`) into a module and a crate.
+/// Compiles Pig Latin `source` (the file `file`, with parameters `params`) into a module and a crate,
+/// with the default optimizer rules (as `pigc compile` without `--no-optimize`).
 pub fn compile_source(
     source: &str,
     file: &str,
@@ -50,7 +49,12 @@ pub fn compile_source(
     let script = parsed.into_result().map_err(fail)?;
     let planned = build_plan(&script, file).map_err(fail)?;
     warnings.extend(planned.warnings);
-    let physical = plan_physical(&planned.plan, Mode::Both).map_err(|d| {
+    let optimized = optimize(planned.plan, &OptimizerConfig::default()).map_err(|e| {
+        let mut all = warnings.clone();
+        all.push(Diagnostic::error_without_span(format!("optimizer: {e}")));
+        fail(all)
+    })?;
+    let physical = plan_physical(&optimized.plan, Mode::Both).map_err(|d| {
         let mut all = warnings.clone();
         all.extend(d);
         fail(all)

@@ -179,8 +179,8 @@ impl Gen<'_> {
             ) => {
                 format!("STORE INTO '{location}'")
             }
-            (Some(a), op) => format!("{a} = {}", op.name()),
-            (None, op) => op.name().to_owned(),
+            (Some(a), op) => format!("{a} = {}", pig_words(op)),
+            (None, op) => pig_words(op).to_owned(),
         };
         if matches!(
             node.op,
@@ -1489,6 +1489,32 @@ fn parse_delimiter(arg: &str) -> Option<u8> {
             }
             u8::try_from(u32::from(c)).ok()
         }
+    }
+}
+
+/// The Pig Latin an operator implements, for comments.
+fn pig_words(op: &PhysicalOp) -> &'static str {
+    match op {
+        PhysicalOp::Source { .. } => "LOAD",
+        PhysicalOp::Map { .. } | PhysicalOp::FlatMap { .. } => "FOREACH",
+        PhysicalOp::Filter { .. } => "FILTER",
+        PhysicalOp::Exchange { .. } => "(repartition)",
+        PhysicalOp::Aggregate { .. } => "GROUP + FOREACH (aggregate)",
+        PhysicalOp::Distinct => "DISTINCT",
+        PhysicalOp::HashJoin { .. } => "JOIN",
+        PhysicalOp::LookupJoin { .. } => "JOIN (replicated)",
+        PhysicalOp::CoGroup { .. } => "COGROUP",
+        PhysicalOp::Union { .. } => "UNION",
+        PhysicalOp::Split { .. } => "SPLIT",
+        PhysicalOp::TopN { .. } => "ORDER + LIMIT (top-n)",
+        PhysicalOp::Sort { .. } => "ORDER",
+        PhysicalOp::Limit { .. } => "LIMIT",
+        PhysicalOp::Sample { .. } => "SAMPLE",
+        PhysicalOp::Cross => "CROSS",
+        PhysicalOp::Rank { .. } => "RANK",
+        PhysicalOp::Cube { .. } => "CUBE",
+        PhysicalOp::Assert { .. } => "ASSERT",
+        PhysicalOp::Sink { .. } => "STORE",
     }
 }
 
