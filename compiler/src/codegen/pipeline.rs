@@ -543,12 +543,12 @@ impl Gen<'_> {
             outs.push(out);
         }
         // The finish row.
-        let group_name = node
-            .schema
-            .fields
-            .first()
-            .and_then(|f| f.name.clone())
-            .or_else(|| Some("group".to_owned()));
+        // Without a finish the output is the finish row, named as the GROUP's schema says.
+        let group_name = match finish {
+            None => node.schema.fields.first().and_then(|f| f.name.clone()),
+            Some(_) => None,
+        }
+        .or_else(|| Some("group".to_owned()));
         let mut specs = vec![match &key {
             Some(k) => FieldSpec {
                 pig_name: group_name,
@@ -642,11 +642,16 @@ impl Gen<'_> {
             Some(crate::plan::Type::Tuple(s)) => s.fields.iter().map(|f| f.name.clone()).collect(),
             _ => Vec::new(),
         };
+        // Key fields are named as the group tuple's schema says, else after the columns they read.
         let specs = codes
             .iter()
+            .zip(keys)
             .enumerate()
-            .map(|(i, c)| FieldSpec {
-                pig_name: names.get(i).cloned().flatten(),
+            .map(|(i, (c, e))| FieldSpec {
+                pig_name: names.get(i).cloned().flatten().or_else(|| match &e.kind {
+                    ExprKind::Column { name, .. } => name.clone(),
+                    _ => None,
+                }),
                 ty: c.ty.clone(),
                 optional: c.opt,
             })
