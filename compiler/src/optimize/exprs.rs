@@ -239,6 +239,12 @@ pub fn reads_outside_row(e: &Expr) -> bool {
     outside
 }
 
+/// True when a GENERATE item yields one field whose type is its expression's type, so that the
+/// expression can stand in for the field (inlining).
+pub fn same_type(item: &crate::plan::GenerateItem) -> bool {
+    matches!(item.fields.as_slice(), [f] if f.ty == item.expr.ty)
+}
+
 /// True when `e` is the boolean literal `value`.
 pub fn is_bool(e: &Expr, value: bool) -> bool {
     matches!(e.kind, ExprKind::Literal(Literal::Boolean(b)) if b == value)

@@ -4,6 +4,7 @@
 //! (its nested operators would read the inner one's bags by position). A projection right after a
 //! LOAD is kept: it is the LOAD's list of fields to materialize.
 
+use super::exprs::same_type;
 use super::exprs::{is_volatile, substitute_columns};
 use super::graph::{bypass, exists, is_load_projection, is_pinned, nodes, sole_input, sole_user};
 use super::{Rewrite, Rule};
@@ -46,7 +47,7 @@ impl Rule for MergeForEach {
                 inner
                     .generate
                     .get(i)
-                    .filter(|g| !is_volatile(&g.expr))
+                    .filter(|g| !is_volatile(&g.expr) && same_type(g))
                     .map(|g| g.expr.clone())
             };
             let generate: Option<Vec<_>> = outer

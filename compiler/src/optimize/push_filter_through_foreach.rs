@@ -3,6 +3,7 @@
 //! (one output row per input row). Each conjunct of `p` moves when the GENERATE items it reads are
 //! deterministic; the others stay above. Rows are then dropped before the projection is computed.
 
+use super::exprs::same_type;
 use super::exprs::{conjunction, conjuncts, is_volatile, reads_row, substitute_columns};
 use super::graph::{
     exists, filter_on_edge, is_load_projection, is_pinned, keep_or_remove_filter, nodes,
@@ -47,7 +48,7 @@ impl Rule for PushFilterThroughForEach {
             let item = |i: usize| {
                 f.generate
                     .get(i)
-                    .filter(|g| !is_volatile(&g.expr))
+                    .filter(|g| !is_volatile(&g.expr) && same_type(g))
                     .map(|g| g.expr.clone())
             };
             let mut pushed = Vec::new();

@@ -76,6 +76,16 @@ pub(super) fn fuse(
     if reads_column(&finish, BAG) {
         accs.push(bag_accumulator(bag_type));
     }
+    if accs.is_empty() {
+        // `FOREACH g GENERATE group`: the aggregate still needs one accumulator (the runtime keys its
+        // state by group and counts rows per group; COUNT_STAR is the cheapest to carry along).
+        accs.push(Accumulator {
+            func: AccumulatorFunc::CountStar,
+            filter: None,
+            value: None,
+            ty: Type::Long,
+        });
+    }
     let bag_col = accs.len();
     let finish = map_foreach_outer(finish, &mut |e| {
         let renumber = |c: usize| match c {

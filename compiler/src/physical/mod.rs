@@ -206,7 +206,8 @@ pub enum PhysicalOp {
         keys: Vec<Expr>,
         /// GROUP ALL.
         all: bool,
-        /// The accumulators, in finish-row order.
+        /// The accumulators, in finish-row order; never empty (a FOREACH that reads only `group` gets
+        /// an unused COUNT_STAR).
         accumulators: Vec<Accumulator>,
         /// The output computation over the finish row.
         finish: Option<ForEach>,
