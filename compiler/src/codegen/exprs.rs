@@ -10,6 +10,7 @@ use super::records::{FieldSpec, RType, RecordId, Records};
 use super::CodegenError;
 use crate::plan::builtins::Builtin;
 use crate::plan::expr::{BinaryOp, Expr, ExprKind, Func, Literal};
+use crate::plan::udf::RustUdf;
 use crate::plan::Type;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -89,6 +90,8 @@ pub struct ExprGen<'a> {
     pub statics: &'a mut Vec<TokenStream>,
     /// Names of module-level statics.
     pub static_names: &'a mut NameSet,
+    /// The script's Rust UDFs (`Func::Rust` indexes them).
+    pub udfs: &'a [RustUdf],
     /// Counter for closure variables.
     vars: usize,
 }
@@ -134,11 +137,13 @@ impl<'a> ExprGen<'a> {
         records: &'a mut Records,
         statics: &'a mut Vec<TokenStream>,
         static_names: &'a mut NameSet,
+        udfs: &'a [RustUdf],
     ) -> Self {
         ExprGen {
             records,
             statics,
             static_names,
+            udfs,
             vars: 0,
         }
     }
@@ -421,7 +426,7 @@ impl<'a> ExprGen<'a> {
             }
             ExprKind::Call { func, args } => match func {
                 Func::Builtin(b) => self.call(scope, *b, args, e),
-                Func::Rust(_) => Err(CodegenError::unsupported("a Rust UDF call", e.span)),
+                Func::Rust(i) => self.udf_call(scope, *i, args, e),
             },
             ExprKind::TupleField { base, index } => {
                 let b = self.eval_ref(scope, base)?;
@@ -1217,6 +1222,33 @@ impl<'a> ExprGen<'a> {
                 e.span,
             )),
         }
+    }
+
+    /// A Rust UDF call: `path(Option<A>, …) -> Option<R>` (see [`crate::plan::udf`]).
+    fn udf_call(
+        &mut self,
+        scope: &Scope,
+        index: usize,
+        args: &[Expr],
+        e: &Expr,
+    ) -> Result<Code, CodegenError> {
+        let udf = self
+            .udfs
+            .get(index)
+            .ok_or_else(|| CodegenError::Internal(format!("UDF #{index} is not declared")))?;
+        let path: syn::Path = syn::parse_str(&udf.path).map_err(|_| CodegenError::Invalid {
+            message: format!(
+                "`{}` is not a Rust path (expected e.g. `my_crate::module::function`)",
+                udf.path
+            ),
+            span: e.span,
+        })?;
+        let mut values = Vec::with_capacity(args.len());
+        for a in args {
+            values.push(self.eval(scope, a)?.as_option());
+        }
+        let ret = self.records.of_pig(&udf.ret, &udf.alias)?;
+        Ok(Code::new(quote!(#path(#(#values),*)), ret, true))
     }
 
     /// COUNT/COUNT_STAR/SUM/AVG/MIN/MAX over a bag value (a group's bag or a nested alias).

@@ -96,7 +96,12 @@ pub fn generate(plan: &PhysicalPlan, opts: &CodegenOptions) -> Result<Generated,
 
 impl Gen<'_> {
     fn exprs(&mut self) -> ExprGen<'_> {
-        ExprGen::new(&mut self.records, &mut self.statics, &mut self.static_names)
+        ExprGen::new(
+            &mut self.records,
+            &mut self.statics,
+            &mut self.static_names,
+            &self.plan.udfs,
+        )
     }
 
     fn comment(&mut self, text: String) {
@@ -295,7 +300,10 @@ impl Gen<'_> {
             PhysicalOp::CoGroup { keys, all, inner } => {
                 self.cogroup(id, node, keys, *all, inner)?
             }
-            PhysicalOp::Union { mapping } => self.union(id, node, mapping.is_some())?,
+            PhysicalOp::Union { mapping: None } => self.union(id, node)?,
+            PhysicalOp::Union {
+                mapping: Some(mapping),
+            } => self.union_onschema(id, node, mapping)?,
             PhysicalOp::Split { branches } => {
                 let input = self.input(node, 0)?;
                 let scope = Scope::row(Self::row_of(&input, quote!(r)));
@@ -1000,15 +1008,107 @@ impl Gen<'_> {
         Ok(())
     }
 
-    fn union(
+    /// UNION ONSCHEMA: every input mapped onto the union's fields by name (`mapping[input][field]` is
+    /// the input's column, `None` for a field the input lacks, which is null).
+    fn union_onschema(
         &mut self,
         id: PhysId,
         node: &PhysicalNode,
-        onschema: bool,
+        mapping: &[Vec<Option<usize>>],
     ) -> Result<(), CodegenError> {
-        if onschema {
-            return Err(CodegenError::unsupported("UNION ONSCHEMA", node.span));
+        let inputs: Vec<Rel> = (0..node.inputs.len())
+            .map(|i| self.input(node, i))
+            .collect::<Result<_, _>>()?;
+        let mut records = Vec::with_capacity(inputs.len());
+        for rel in &inputs {
+            let RType::Record(rid) = rel.ty else {
+                return Err(CodegenError::unsupported(
+                    "UNION ONSCHEMA of relations without a schema",
+                    node.span,
+                ));
+            };
+            records.push(self.records.get(rid).fields.clone());
         }
+        let mut specs = Vec::with_capacity(node.schema.fields.len());
+        for (j, field) in node.schema.fields.iter().enumerate() {
+            let mut ty = None;
+            let mut optional = false;
+            for (fields, map) in records.iter().zip(mapping) {
+                match map.get(j).copied().flatten().and_then(|c| fields.get(c)) {
+                    Some(f) => {
+                        if ty.as_ref().is_some_and(|t| *t != f.ty) {
+                            return Err(CodegenError::unsupported(
+                                format!("UNION ONSCHEMA where field {j} has different types"),
+                                node.span,
+                            ));
+                        }
+                        ty = Some(f.ty.clone());
+                        optional |= f.optional;
+                    }
+                    None => optional = true,
+                }
+            }
+            let ty = ty.ok_or_else(|| {
+                CodegenError::Internal(format!("UNION ONSCHEMA field {j} comes from no input"))
+            })?;
+            specs.push(FieldSpec {
+                pig_name: field.name.clone(),
+                ty,
+                optional,
+            });
+        }
+        let hint = Self::alias_of(id, node).unwrap_or_default();
+        let uid = self
+            .records
+            .record(&hint, format!("Rows of `{hint}`: {}", node.schema), specs);
+        let target = self.records.get(uid).fields.clone();
+        let mut streams = Vec::with_capacity(inputs.len());
+        for ((rel, fields), map) in inputs.iter().zip(&records).zip(mapping) {
+            let values = target
+                .iter()
+                .enumerate()
+                .map(
+                    |(j, t)| match map.get(j).copied().flatten().and_then(|c| fields.get(c)) {
+                        Some(f) => {
+                            let fid = &f.ident;
+                            let v = if f.ty.is_copy() {
+                                quote!(r.#fid)
+                            } else {
+                                quote!(r.#fid.clone())
+                            };
+                            if t.optional && !f.optional {
+                                quote!(Some(#v))
+                            } else {
+                                v
+                            }
+                        }
+                        None => quote!(None),
+                    },
+                )
+                .collect();
+            let row = self.struct_literal(uid, values);
+            let src = &rel.var;
+            streams.push(quote!(#src.map(|r| #row)));
+        }
+        let var = self.fresh_var(node, "united");
+        let first_s = &streams[0];
+        let rest_vars: Vec<Ident> = (1..streams.len())
+            .map(|i| format_ident!("part{}", i))
+            .collect();
+        let lets = rest_vars
+            .iter()
+            .zip(&streams[1..])
+            .map(|(v, s)| quote!(let #v = #s;));
+        self.bind(
+            id,
+            var,
+            RType::Record(uid),
+            quote!({ #(#lets)* #first_s.union_many([#(&#rest_vars),*]) }),
+        );
+        Ok(())
+    }
+
+    fn union(&mut self, id: PhysId, node: &PhysicalNode) -> Result<(), CodegenError> {
         let inputs: Vec<Rel> = (0..node.inputs.len())
             .map(|i| self.input(node, i))
             .collect::<Result<_, _>>()?;
