@@ -5,8 +5,11 @@
 //! See `ARCHITECTURE.md` at the repository root for where to start reading.
 
 pub mod codegen;
+pub mod config;
 pub mod diagnostics;
 pub mod optimize;
 pub mod parse;
 pub mod physical;
 pub mod plan;
+
+pub use config::{compile_scripts, Config};

@@ -1,7 +1,9 @@
 //! Command-line definitions (clap). One module per subcommand.
 
 mod check;
+mod compile;
 mod explain;
+mod run;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -19,6 +21,10 @@ enum Command {
     Check(check::CheckArgs),
     /// Print the logical plan with every relation's schema (text, or Graphviz with --dot).
     Explain(explain::ExplainArgs),
+    /// Compile a script into a standalone crate (batch over files, stream over Kafka).
+    Compile(compile::CompileArgs),
+    /// Compile a script into a cached crate, build it, and run it over files in this directory.
+    Run(run::RunArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -26,5 +32,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Compile(args) => compile::run(&args),
+        Command::Run(args) => run::run(&args),
     }
 }
