@@ -1,0 +1,226 @@
+//! Issue #7 "How we will know": the generated recruiter-dashboard crate (`generated/recruiter_dashboard`,
+//! compiled by pigc from `fixtures/e2e/recruiter_dashboard/script.pig`) over the real broker.
+//!
+//! The fixture's event log (2 % duplicates) is produced into 4 partitions keyed by recruiter; the
+//! binary's `stream` runs with `--until-idle` after two SIGKILLs mid-stream (and, separately, as two
+//! instances in one group); each output topic, applied as an upsert changelog, must equal the rows that
+//! the same binary's `batch` writes over the same log as a file: zero differing rows.
+
+#[path = "../../runtime/tests/kafka_support/mod.rs"]
+mod kafka_support;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use kafka_support::{
+    apply_upserts, broker, create_topic, kill_9, produce, read_all, temp_dir, unique,
+};
+
+const PACKAGE: &str = "pig_recruiter_dashboard";
+const LOAD: &str = "events.txt";
+const STORES: [&str; 2] = ["out_daily_usage", "out_active_days"];
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ is inside the workspace")
+        .to_path_buf()
+}
+
+fn fixture() -> PathBuf {
+    workspace_root().join("fixtures/e2e/recruiter_dashboard")
+}
+
+/// Builds the generated crate with the cargo running the tests, into the tests' target directory, and
+/// returns its binary.
+fn binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable");
+    let profile = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("the test runs from <target>/<profile>/deps")
+        .to_path_buf();
+    let target = profile.parent().expect("target directory").to_path_buf();
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut command = Command::new(cargo);
+    command
+        .args(["build", "--quiet", "-p", PACKAGE])
+        .arg("--manifest-path")
+        .arg(workspace_root().join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", &target);
+    if profile.file_name().is_some_and(|n| n == "release") {
+        command.arg("--release");
+    }
+    let output = command.output().expect("run cargo build");
+    assert!(
+        output.status.success(),
+        "the generated crate {PACKAGE} does not build:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    profile.join(format!("{PACKAGE}{}", std::env::consts::EXE_SUFFIX))
+}
+
+/// The event log with each line's partition: the recruiter's, as a producer keyed by recruiter places
+/// it, so both GROUP keys (which start with the recruiter) meet in one task and a duplicate delivery
+/// lands in its original's partition.
+fn event_log() -> Vec<(i32, Vec<u8>)> {
+    let text = std::fs::read_to_string(fixture().join(LOAD)).expect("fixture event log");
+    text.lines()
+        .map(|line| {
+            let recruiter = line.split('\t').nth(1).unwrap_or_default();
+            let partition = recruiter.bytes().map(i32::from).sum::<i32>() % 4;
+            (partition, line.as_bytes().to_vec())
+        })
+        .collect()
+}
+
+fn sorted(mut rows: Vec<String>) -> Vec<String> {
+    rows.sort();
+    rows
+}
+
+/// Each store's rows from the binary's `batch` over the log.
+fn batch_rows(bin: &Path) -> BTreeMap<&'static str, Vec<String>> {
+    let out = temp_dir("dashboard-batch");
+    let mut command = Command::new(bin);
+    command
+        .arg("batch")
+        .arg("--input")
+        .arg(format!("{LOAD}={}", fixture().join(LOAD).display()))
+        .env("TZ", "UTC");
+    for store in STORES {
+        command
+            .arg("--output")
+            .arg(format!("{store}={}", out.join(store).display()));
+    }
+    let status = command.status().expect("run batch");
+    assert!(status.success(), "batch failed: {status}");
+    STORES
+        .into_iter()
+        .map(|store| {
+            let mut parts: Vec<PathBuf> = std::fs::read_dir(out.join(store))
+                .expect("store directory")
+                .map(|e| e.expect("directory entry").path())
+                .filter(|p| {
+                    p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with("part-"))
+                })
+                .collect();
+            parts.sort();
+            let rows = parts
+                .iter()
+                .flat_map(|p| {
+                    std::fs::read_to_string(p)
+                        .expect("part file")
+                        .lines()
+                        .map(str::to_owned)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            (store, sorted(rows))
+        })
+        .collect()
+}
+
+struct StreamSetup {
+    events: String,
+    outputs: BTreeMap<&'static str, String>,
+    state_dir: PathBuf,
+}
+
+impl StreamSetup {
+    fn new(name: &str) -> Self {
+        let events = unique(&format!("{name}-events"));
+        create_topic(&events, 4);
+        Self {
+            events,
+            outputs: STORES
+                .into_iter()
+                .map(|s| (s, unique(&format!("{name}-{s}"))))
+                .collect(),
+            state_dir: temp_dir(name),
+        }
+    }
+
+    fn spawn(&self, bin: &Path, extra: &[&str]) -> Child {
+        let mut command = Command::new(bin);
+        command
+            .arg("stream")
+            .args(["--brokers", broker()])
+            .arg("--topic")
+            .arg(format!("{LOAD}={}", self.events))
+            .arg("--state-dir")
+            .arg(&self.state_dir)
+            .args(["--set", "fetch.wait.max.ms=50"])
+            .args(extra)
+            .env("TZ", "UTC")
+            .stdout(Stdio::null());
+        for (store, topic) in &self.outputs {
+            command.arg("--topic").arg(format!("{store}={topic}"));
+        }
+        command.spawn().expect("spawn the stream job")
+    }
+
+    /// Each store's rows after applying its output topic as an upsert changelog.
+    fn applied(&self) -> BTreeMap<&'static str, Vec<String>> {
+        self.outputs
+            .iter()
+            .map(|(store, topic)| {
+                let rows = apply_upserts(&read_all(topic))
+                    .into_values()
+                    .map(|row| String::from_utf8(row).expect("UTF-8 row"))
+                    .collect();
+                (*store, sorted(rows))
+            })
+            .collect()
+    }
+}
+
+fn wait_ok(mut child: Child) {
+    let status = child.wait().expect("wait for the stream job");
+    assert!(status.success(), "the stream job failed: {status}");
+}
+
+#[test]
+fn stream_with_kill_9_and_restart_equals_batch() {
+    let bin = binary();
+    let setup = StreamSetup::new("dashboard-kill9");
+    let log = event_log();
+    // The log arrives in 20 bursts while the job runs; the job is killed twice mid-stream.
+    let producer = {
+        let events = setup.events.clone();
+        std::thread::spawn(move || {
+            for burst in log.chunks(log.len() / 20 + 1) {
+                produce(&events, burst);
+                std::thread::sleep(Duration::from_millis(150));
+            }
+        })
+    };
+    let args = ["--emit-interval", "200ms", "--checkpoint-interval", "100ms"];
+    for kill_after_ms in [1100, 900] {
+        let mut child = setup.spawn(&bin, &args);
+        std::thread::sleep(Duration::from_millis(kill_after_ms));
+        kill_9(&mut child);
+    }
+    producer.join().expect("producer thread");
+    let mut final_args = args.to_vec();
+    final_args.extend(["--until-idle", "3s"]);
+    wait_ok(setup.spawn(&bin, &final_args));
+    assert_eq!(setup.applied(), batch_rows(&bin));
+}
+
+#[test]
+fn two_instances_equal_batch() {
+    let bin = binary();
+    let setup = StreamSetup::new("dashboard-group");
+    produce(&setup.events, &event_log());
+    let group = unique("dashboard-group");
+    let args = ["--group", group.as_str(), "--until-idle", "10s"];
+    let first = setup.spawn(&bin, &args);
+    let second = setup.spawn(&bin, &args);
+    wait_ok(first);
+    wait_ok(second);
+    assert_eq!(setup.applied(), batch_rows(&bin));
+}
