@@ -850,6 +850,17 @@ impl<'a> ExprGen<'a> {
 
     /// Converts `c` to `target` with Pig's cast rules.
     pub fn cast(&mut self, c: Code, target: &RType, e: &Expr) -> Result<Code, CodegenError> {
+        self.cast_at(c, target, &e.to_string(), e.span)
+    }
+
+    /// [`Self::cast`] of a value that is not an expression of the script (`what` names it in errors).
+    pub fn cast_at(
+        &mut self,
+        c: Code,
+        target: &RType,
+        what: &str,
+        span: crate::parse::Span,
+    ) -> Result<Code, CodegenError> {
         if &c.ty == target {
             return Ok(c);
         }
@@ -944,8 +955,8 @@ impl<'a> ExprGen<'a> {
         ) || matches!(&src, Bag(inner) if **inner == Tuple);
         if !convertible_from || matches!(target, Value) {
             return Err(CodegenError::unsupported(
-                format!("this cast in `{e}`"),
-                e.span,
+                format!("this cast in `{what}`"),
+                span,
             ));
         }
         let t = self.rust_type(target, false);

@@ -1031,26 +1031,32 @@ impl Gen<'_> {
         }
         let mut specs = Vec::with_capacity(node.schema.fields.len());
         for (j, field) in node.schema.fields.iter().enumerate() {
-            let mut ty = None;
+            let mut ty: Option<RType> = None;
+            let mut mixed = false;
             let mut optional = false;
             for (fields, map) in records.iter().zip(mapping) {
                 match map.get(j).copied().flatten().and_then(|c| fields.get(c)) {
                     Some(f) => {
-                        if ty.as_ref().is_some_and(|t| *t != f.ty) {
-                            return Err(CodegenError::unsupported(
-                                format!("UNION ONSCHEMA where field {j} has different types"),
-                                node.span,
-                            ));
-                        }
+                        mixed |= ty.as_ref().is_some_and(|t| *t != f.ty);
                         ty = Some(f.ty.clone());
                         optional |= f.optional;
                     }
                     None => optional = true,
                 }
             }
-            let ty = ty.ok_or_else(|| {
-                CodegenError::Internal(format!("UNION ONSCHEMA field {j} comes from no input"))
-            })?;
+            let ty = match ty {
+                // Inputs disagree (int and long, …): the union's declared type, each input cast to it.
+                Some(_) if mixed => {
+                    optional = true;
+                    self.records.of_pig(&field.ty, &format!("union_{j}"))?
+                }
+                Some(t) => t,
+                None => {
+                    return Err(CodegenError::Internal(format!(
+                        "UNION field {j} comes from no input"
+                    )))
+                }
+            };
             specs.push(FieldSpec {
                 pig_name: field.name.clone(),
                 ty,
@@ -1064,28 +1070,34 @@ impl Gen<'_> {
         let target = self.records.get(uid).fields.clone();
         let mut streams = Vec::with_capacity(inputs.len());
         for ((rel, fields), map) in inputs.iter().zip(&records).zip(mapping) {
-            let values = target
-                .iter()
-                .enumerate()
-                .map(
-                    |(j, t)| match map.get(j).copied().flatten().and_then(|c| fields.get(c)) {
-                        Some(f) => {
-                            let fid = &f.ident;
-                            let v = if f.ty.is_copy() {
-                                quote!(r.#fid)
-                            } else {
-                                quote!(r.#fid.clone())
-                            };
-                            if t.optional && !f.optional {
-                                quote!(Some(#v))
-                            } else {
-                                v
-                            }
+            let mut values = Vec::with_capacity(target.len());
+            for (j, t) in target.iter().enumerate() {
+                let source = map.get(j).copied().flatten().and_then(|c| fields.get(c));
+                values.push(match source {
+                    Some(f) => {
+                        let fid = &f.ident;
+                        let v = if f.ty.is_copy() {
+                            quote!(r.#fid)
+                        } else {
+                            quote!(r.#fid.clone())
+                        };
+                        let c = Code {
+                            ts: v,
+                            ty: f.ty.clone(),
+                            opt: f.optional,
+                        };
+                        let what = format!("UNION field {}", j + 1);
+                        let c = self.exprs().cast_at(c, &t.ty, &what, node.span)?;
+                        if t.optional && !c.opt {
+                            let ts = c.ts;
+                            quote!(Some(#ts))
+                        } else {
+                            c.ts
                         }
-                        None => quote!(None),
-                    },
-                )
-                .collect();
+                    }
+                    None => quote!(None),
+                });
+            }
             let row = self.struct_literal(uid, values);
             let src = &rel.var;
             streams.push(quote!(#src.map(|r| #row)));
@@ -1127,67 +1139,13 @@ impl Gen<'_> {
             );
             return Ok(());
         }
-        let mut specs: Vec<FieldSpec> = Vec::new();
-        for rel in &inputs {
-            let RType::Record(rid) = rel.ty else {
-                return Err(CodegenError::unsupported(
-                    "UNION of relations without a schema",
-                    node.span,
-                ));
-            };
-            let fields = self.records.get(rid).fields.clone();
-            if specs.is_empty() {
-                specs = fields
-                    .iter()
-                    .enumerate()
-                    .map(|(i, f)| FieldSpec {
-                        pig_name: node.schema.fields.get(i).and_then(|s| s.name.clone()),
-                        ty: f.ty.clone(),
-                        optional: f.optional,
-                    })
-                    .collect();
-            } else if fields.len() != specs.len()
-                || fields.iter().zip(&specs).any(|(f, s)| f.ty != s.ty)
-            {
-                return Err(CodegenError::unsupported(
-                    "UNION of relations whose fields have different types",
-                    node.span,
-                ));
-            } else {
-                for (s, f) in specs.iter_mut().zip(&fields) {
-                    s.optional |= f.optional;
-                }
-            }
-        }
-        let hint = Self::alias_of(id, node).unwrap_or_default();
-        let uid = self
-            .records
-            .record(&hint, format!("Rows of `{hint}`"), specs);
-        let mut streams = Vec::new();
-        for rel in &inputs {
-            let src = &rel.var;
-            if rel.ty == RType::Record(uid) {
-                streams.push(quote!(#src));
-            } else {
-                let conv = self.convert_record(&rel.ty, uid, quote!(r))?;
-                streams.push(quote!(#src.map(|r| #conv)));
-            }
-        }
-        let first_s = &streams[0];
-        let rest_vars: Vec<Ident> = (1..streams.len())
-            .map(|i| format_ident!("part{}", i))
-            .collect();
-        let lets = rest_vars
+        // Same widths, different structs or types: map every input onto one struct by position.
+        let width = node.schema.fields.len();
+        let mapping: Vec<Vec<Option<usize>>> = inputs
             .iter()
-            .zip(&streams[1..])
-            .map(|(v, s)| quote!(let #v = #s;));
-        self.bind(
-            id,
-            var,
-            RType::Record(uid),
-            quote!({ #(#lets)* #first_s.union_many([#(&#rest_vars),*]) }),
-        );
-        Ok(())
+            .map(|_| (0..width).map(Some).collect())
+            .collect();
+        self.union_onschema(id, node, &mapping)
     }
 
     /// `map`/`flat_map` of a FOREACH over `input` (output schema `schema`): the chain and the output type.
@@ -1510,38 +1468,6 @@ impl Gen<'_> {
             }
             StorageFunc::CsvLoader => quote!(rt::format::Csv::new(b',')),
         })
-    }
-
-    /// A struct literal of record `to` from a row of `from` with the same field types.
-    fn convert_record(
-        &self,
-        from: &RType,
-        to: RecordId,
-        row: TokenStream,
-    ) -> Result<TokenStream, CodegenError> {
-        let RType::Record(fid) = from else {
-            return Err(CodegenError::Internal(
-                "conversion of an untyped row".into(),
-            ));
-        };
-        let src = self.records.get(*fid);
-        let dst = self.records.get(to);
-        let name = &dst.ident;
-        let inits = src.fields.iter().zip(&dst.fields).map(|(s, d)| {
-            let sid = &s.ident;
-            let did = &d.ident;
-            let v = if s.ty.is_copy() {
-                quote!(#row.#sid)
-            } else {
-                quote!(#row.#sid.clone())
-            };
-            if d.optional && !s.optional {
-                quote!(#did: Some(#v))
-            } else {
-                quote!(#did: #v)
-            }
-        });
-        Ok(quote!(#name { #(#inits),* }))
     }
 }
 
