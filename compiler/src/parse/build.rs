@@ -215,7 +215,7 @@ impl<'s> Builder<'s> {
         let value = it.next().map(|v| {
             let text = v.as_str();
             match v.into_inner().next() {
-                Some(s) if s.as_rule() == Rule::string => unescape(inner_text(&s)),
+                Some(s) if s.as_rule() == Rule::string => self.string_value(&s),
                 _ => text.to_string(),
             }
         });
@@ -343,7 +343,7 @@ impl<'s> Builder<'s> {
                     args.push(match arg.as_rule() {
                         Rule::alias_name => MacroArg::Alias(self.alias(arg)),
                         Rule::string => {
-                            MacroArg::Literal(Literal::Chararray(unescape(inner_text(&arg))), aspan)
+                            MacroArg::Literal(Literal::Chararray(self.string_value(&arg)), aspan)
                         }
                         _ => MacroArg::Literal(self.signed_number(arg.as_str(), aspan)?, aspan),
                     });
@@ -362,7 +362,7 @@ impl<'s> Builder<'s> {
         let mut it = operands(pair);
         let path_pair = self.next(&mut it, "REGISTER", span)?;
         let path = match path_pair.clone().into_inner().next() {
-            Some(s) if s.as_rule() == Rule::string => unescape(inner_text(&s)),
+            Some(s) if s.as_rule() == Rule::string => self.string_value(&s),
             _ => path_pair.as_str().to_string(),
         };
         let using = it.next().map(|p| self.ident(p));
@@ -901,12 +901,23 @@ impl<'s> Builder<'s> {
     // ------------------------------------------------------------ small pieces
 
     /// Builds an identifier from an `alias_name`, `macro_name`, `identifier` or similar pair,
-    /// reporting `$name` outside macro bodies as an undefined parameter.
+    /// reporting `$name` outside macro bodies as an undefined parameter and reserved words
+    /// used as names (the grammar lets them through, see `identifier` in `pig.pest`).
     pub(crate) fn ident(&mut self, pair: Pair<'_, Rule>) -> Ident {
         let span = self.span(&pair);
         let name = pair.as_str().to_string();
         if self.macro_depth == 0 && name.contains('$') {
             self.undefined_parameter(&name, span);
+        }
+        if let Some(word) = name.split("::").next().filter(|w| is_reserved_name(w)) {
+            self.problems.push(
+                Diagnostic::error(
+                    format!("`{word}` is a reserved word and cannot be used as a name"),
+                    span,
+                )
+                .with_primary_label("reserved word")
+                .with_help("choose another name"),
+            );
         }
         Ident { name, span }
     }
@@ -936,9 +947,22 @@ impl<'s> Builder<'s> {
             return Err(shape_error("string", span));
         }
         Ok(StringLit {
-            value: unescape(inner_text(&pair)),
+            value: self.string_value(&pair),
             span,
         })
+    }
+
+    /// The unescaped value of a `string` pair; reports `$name` references left in it (undefined
+    /// parameters) outside macro bodies.
+    pub(crate) fn string_value(&mut self, pair: &Pair<'_, Rule>) -> String {
+        let raw = inner_text(pair);
+        if self.macro_depth == 0 {
+            if let Some(name) = unescaped_parameter(raw) {
+                let span = self.span(pair);
+                self.undefined_parameter(&format!("${name}"), span);
+            }
+        }
+        unescape(raw)
     }
 
     fn command_text(&mut self, pair: Pair<'_, Rule>) -> CommandText {
@@ -1044,6 +1068,110 @@ impl<'s> Builder<'s> {
 /// The text between the delimiters of a `string` or `command_text` pair.
 pub(crate) fn inner_text<'i>(pair: &Pair<'i, Rule>) -> &'i str {
     pair.clone().into_inner().next().map_or("", |p| p.as_str())
+}
+
+/// Pig Latin's reserved words (lower case, sorted). `group` and `cube` are missing on purpose:
+/// Pig names the grouping field `group` and lets it (and `cube`) be used as field names.
+const RESERVED: &[&str] = &[
+    "all",
+    "and",
+    "as",
+    "asc",
+    "assert",
+    "bag",
+    "bigdecimal",
+    "biginteger",
+    "boolean",
+    "by",
+    "bytearray",
+    "case",
+    "chararray",
+    "cogroup",
+    "cross",
+    "datetime",
+    "define",
+    "desc",
+    "distinct",
+    "double",
+    "else",
+    "end",
+    "false",
+    "filter",
+    "flatten",
+    "float",
+    "foreach",
+    "full",
+    "generate",
+    "if",
+    "import",
+    "inner",
+    "int",
+    "into",
+    "is",
+    "join",
+    "left",
+    "limit",
+    "load",
+    "long",
+    "map",
+    "mapreduce",
+    "matches",
+    "native",
+    "not",
+    "null",
+    "onschema",
+    "or",
+    "order",
+    "otherwise",
+    "outer",
+    "parallel",
+    "partition",
+    "rank",
+    "returns",
+    "right",
+    "rollup",
+    "sample",
+    "split",
+    "store",
+    "stream",
+    "then",
+    "through",
+    "true",
+    "tuple",
+    "union",
+    "using",
+    "when",
+];
+
+/// Whether `word` is reserved (case-insensitively).
+pub(crate) fn is_reserved_name(word: &str) -> bool {
+    word.len() <= 10
+        && RESERVED
+            .binary_search(&word.to_ascii_lowercase().as_str())
+            .is_ok()
+}
+
+/// The first `$name` in raw string text that is not escaped as `\$name`.
+fn unescaped_parameter(raw: &str) -> Option<&str> {
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'$' => {
+                let rest = &raw[i + 1..];
+                let len = rest
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .unwrap_or(rest.len());
+                if rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+                    return Some(&rest[..len]);
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// Decodes Pig string escapes; unknown escapes keep their backslash (`'\d'` is `\d`).

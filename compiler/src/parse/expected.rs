@@ -98,7 +98,13 @@ pub(crate) fn describe(rule: Rule) -> String {
         | Rule::op_mod
         | Rule::is_null_op
         | Rule::in_op => "an operator",
-        Rule::op_not | Rule::op_neg | Rule::cast_prefix => "an expression",
+        Rule::op_not
+        | Rule::op_neg
+        | Rule::cast_prefix
+        | Rule::range_probe
+        | Rule::call_probe
+        | Rule::literal_probe => "an expression",
+        Rule::infix_probe | Rule::postfix_probe => "an operator",
         Rule::schema | Rule::as_schema | Rule::single_field_schema => "a schema",
         Rule::field_schema | Rule::bag_fields => "a schema field",
         Rule::field_type

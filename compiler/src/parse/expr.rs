@@ -4,7 +4,7 @@
 //! `IN (…)`; `+ -`; `* / %`; unary minus and casts; projections `.` and map lookups `#`.
 
 use super::ast::*;
-use super::build::{children, inner_text, number_literal, shape_error, unescape, Build, Builder};
+use super::build::{children, number_literal, shape_error, Build, Builder};
 use super::grammar::Rule;
 use crate::diagnostics::Diagnostic;
 use pest::iterators::Pair;
@@ -316,9 +316,9 @@ impl Builder<'_> {
                     let key = match key_inner.as_rule() {
                         Rule::string => Expr {
                             span: self.span(&key_inner),
-                            kind: ExprKind::Literal(Literal::Chararray(unescape(inner_text(
-                                &key_inner,
-                            )))),
+                            kind: ExprKind::Literal(Literal::Chararray(
+                                self.string_value(&key_inner),
+                            )),
                         },
                         Rule::positional => self.positional(key_inner)?,
                         _ => self.field_ref(key_inner)?,
@@ -399,7 +399,7 @@ impl Builder<'_> {
         let span = self.span(&pair);
         let inner = self.next(&mut pair.into_inner(), "literal", span)?;
         Ok(match inner.as_rule() {
-            Rule::string => Literal::Chararray(unescape(inner_text(&inner))),
+            Rule::string => Literal::Chararray(self.string_value(&inner)),
             Rule::null_lit => Literal::Null,
             Rule::true_lit => Literal::Boolean(true),
             Rule::false_lit => Literal::Boolean(false),

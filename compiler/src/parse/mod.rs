@@ -138,7 +138,10 @@ fn parse_statement(
     index: &LineIndex,
     pos: usize,
 ) -> Result<StatementResult, (Box<Diagnostic>, usize)> {
-    let rest = &text[pos..];
+    // Parse only up to the statement's `;` (at brace depth 0): pest indexes the lines of the
+    // whole input it is given, so handing it the rest of the file would make parsing quadratic.
+    // Statements that end without `;` (Grunt commands, FOREACH blocks) end earlier anyway.
+    let rest = &text[pos..recover(text, pos, pos)];
     match PigParser::parse(Rule::statement_only, rest) {
         Ok(mut pairs) => {
             let whole = index.span(text, pos, text.len());
@@ -328,14 +331,15 @@ fn skip_trivia(text: &str, mut pos: usize) -> usize {
 
 /// Where to resume after a syntax error at `error_at` in the statement starting at `start`:
 /// just after the first `;` at brace depth 0 (relative to the statement) at or after the error,
-/// skipping strings, backquoted commands and comments. Always moves forward.
+/// skipping quoted text (up to the end of its line), backquoted commands and comments. Always
+/// moves forward. With `error_at == start` this is where the statement's text ends at the latest.
 fn recover(text: &str, start: usize, error_at: usize) -> usize {
     let bytes = text.as_bytes();
     let mut depth: i64 = 0;
     let mut i = start;
     while i < bytes.len() {
         match bytes[i] {
-            b'\'' | b'`' => {
+            b'\'' | b'`' | b'"' => {
                 let quote = bytes[i];
                 i += 1;
                 while i < bytes.len() && bytes[i] != quote && bytes[i] != b'\n' {
