@@ -996,6 +996,14 @@ impl<'a> ExprGen<'a> {
         for a in args {
             refs.push(self.eval_ref(scope, a)?);
         }
+        if b == RoundTo && refs.len() == 2 {
+            // Pig's default rounding mode (HALF_EVEN's ordinal in java.math.RoundingMode).
+            refs.push(Code::new(
+                quote!(rt::builtins::math::ROUND_TO_DEFAULT_MODE),
+                RType::Int,
+                false,
+            ));
+        }
         let arg_ty = |i: usize| refs.get(i).map(|c| c.ty.clone());
         let path = |module: &str, name: &str| -> TokenStream {
             let m = format_ident!("{}", module);
@@ -1123,6 +1131,20 @@ impl<'a> ExprGen<'a> {
             return self.conform(c, &e.ty, e);
         }
         match b {
+            Size if matches!(arg_ty(0), Some(RType::Record(_))) => {
+                // A typed tuple's size is its width.
+                let Some(RType::Record(id)) = arg_ty(0) else {
+                    return Err(CodegenError::Internal("SIZE of a record".into()));
+                };
+                let n = i64::try_from(self.records.get(id).fields.len()).unwrap_or(i64::MAX);
+                let t = &refs[0];
+                let recv = atom(&t.ts);
+                Ok(if t.opt {
+                    Code::new(quote!(#recv.map(|_| #n)), RType::Long, true)
+                } else {
+                    Code::new(quote!(#n), RType::Long, false)
+                })
+            }
             Concat => {
                 let bytes = refs.iter().all(|r| r.ty == RType::Bytearray);
                 let (f, ty) = if bytes {
