@@ -17,6 +17,13 @@ impl Rule for EliminateDistinct {
     }
 
     fn rewrite(&self, plan: &mut LogicalPlan) -> Vec<Rewrite> {
+        if !plan
+            .graph
+            .node_weights()
+            .any(|n| matches!(n.op, LogicalOp::Distinct))
+        {
+            return Vec::new();
+        }
         let keys = unique_keys(plan);
         let mut done = Vec::new();
         for n in nodes(plan) {

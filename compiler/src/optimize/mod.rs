@@ -3,8 +3,7 @@
 //! A rule rewrites the logical plan in place and returns what it did ([`Rewrite`]s, empty when nothing
 //! changed), in the shape of DataFusion's optimizer rules. The driver applies the rules in order, pass
 //! after pass, until a whole pass changes nothing or [`OptimizerConfig::max_passes`] is reached. After
-//! every rule that fired it refreshes edge schemas and checks that every sink still writes exactly the
-//! schema it wrote before: a rule that changes a STORE's schema is a bug, reported as
+//! every rule that fired it checks that every sink still writes exactly the schema it wrote before: a rule that changes a STORE's schema is a bug, reported as
 //! [`OptimizeError::SchemaChanged`] naming the rule.
 //!
 //! Architecture invariant: rules preserve the batch output of every sink exactly (not just "a valid Pig
@@ -52,7 +51,8 @@ pub trait Rule {
     fn name(&self) -> &'static str;
 
     /// Rewrites `plan` in place; returns one [`Rewrite`] per place it changed (empty: unchanged).
-    /// Rules need not update edge schemas: the driver refreshes them from the source nodes.
+    /// Rules read and write node schemas only: the driver refreshes edge schemas from the source
+    /// nodes when optimization ends.
     fn rewrite(&self, plan: &mut LogicalPlan) -> Vec<Rewrite>;
 }
 
@@ -227,7 +227,6 @@ pub fn optimize(
                 continue;
             }
             changed = true;
-            graph::refresh_edge_schemas(&mut plan);
             check(&plan, &expected, rule.name())?;
             for rewrite in rewrites {
                 let line = plan
@@ -250,6 +249,8 @@ pub fn optimize(
     if config.rules.is_empty() {
         hit_pass_limit = false;
     }
+    // Rules and checks read node schemas only; edges are brought up to date once, at the end.
+    graph::refresh_edge_schemas(&mut plan);
     Ok(Optimized {
         plan,
         trace,

@@ -470,11 +470,12 @@ impl<'a> Planner<'a> {
             .get(1)
             .map(|f| f.ty.clone())
             .unwrap_or(crate::plan::Type::bag(Schema::unknown()));
-        let src = self.plan.inputs(group)[0];
-        let input_schema = self.plan.node(src).schema.clone();
+        let plan = self.plan;
+        let src = plan.inputs(group)[0];
+        let input_schema = &plan.node(src).schema;
         let (accumulators, finish, schema, logical) = match foreach {
             Some((f_id, f)) => {
-                let (accs, finish) = aggregate::fuse(f, &input_schema, &bag_type);
+                let (accs, finish) = aggregate::fuse(f, input_schema, &bag_type);
                 let schema = self.plan.node(f_id).schema.clone();
                 (accs, Some(finish), schema, vec![group, f_id])
             }
