@@ -467,7 +467,10 @@ impl<'a> ExprGen<'a> {
                             .iter()
                             .map(|i| proc_macro2::Literal::usize_unsuffixed(*i))
                             .map(|i| quote!(#t.get(#i).cloned().unwrap_or_default()));
-                        (RType::Tuple, quote!(rt::data::Tuple(vec![#(#gets),*])))
+                        (
+                            RType::Tuple,
+                            quote!(rt::data::Tuple(Vec::from([#(#gets),*]))),
+                        )
                     }
                 };
                 let ty = RType::Bag(Box::new(elem_ty));
@@ -538,7 +541,7 @@ impl<'a> ExprGen<'a> {
                 }
                 let items = codes.iter().map(|c| &c.ts);
                 Ok(Code::new(
-                    quote!(rt::data::Bag::from_vec(vec![#(#items),*])),
+                    quote!(rt::data::Bag::from_vec(Vec::from([#(#items),*]))),
                     RType::Bag(Box::new(ty)),
                     false,
                 ))
@@ -1213,6 +1216,48 @@ impl<'a> ExprGen<'a> {
                     &e.ty,
                     e,
                 )
+            }
+            ToBag => {
+                // `TOBAG(a, b, …)`: a bag of one-field tuples, `{(a), (b), …}`.
+                let mut codes = Vec::with_capacity(args.len());
+                for a in args {
+                    codes.push(self.eval(scope, a)?);
+                }
+                let Some(first) = codes.first() else {
+                    return Err(CodegenError::unsupported("TOBAG without arguments", e.span));
+                };
+                let (ty, opt) = (first.ty.clone(), codes.iter().any(|c| c.opt));
+                if codes.iter().any(|c| c.ty != ty) || matches!(ty, RType::Record(_) | RType::Tuple)
+                {
+                    return Err(CodegenError::unsupported(
+                        "TOBAG of values of different types, or of tuples",
+                        e.span,
+                    ));
+                }
+                let name = match &e.ty {
+                    Type::Bag(s) => s.fields.first().and_then(|f| f.name.clone()),
+                    _ => None,
+                };
+                let rid = self.records.record(
+                    "tobag",
+                    "Tuples built by TOBAG".to_owned(),
+                    vec![FieldSpec {
+                        pig_name: name,
+                        ty: ty.clone(),
+                        optional: opt,
+                    }],
+                );
+                let def = self.records.get(rid);
+                let (rname, fid) = (&def.ident, &def.fields[0].ident);
+                let items = codes.iter().map(|c| {
+                    let v = if opt { c.as_option() } else { c.ts.clone() };
+                    quote!(#rname { #fid: #v })
+                });
+                Ok(Code::new(
+                    quote!(rt::data::Bag::from_vec(Vec::from([#(#items),*]))),
+                    RType::Bag(Box::new(RType::Record(rid))),
+                    false,
+                ))
             }
             ToTuple => {
                 let mut codes = Vec::with_capacity(args.len());

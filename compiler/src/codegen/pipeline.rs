@@ -57,7 +57,7 @@ pub fn generate(plan: &PhysicalPlan, opts: &CodegenOptions) -> Result<Generated,
         records: Records::new(),
         statics: Vec::new(),
         static_names: NameSet::with_reserved(&[]),
-        vars: NameSet::with_reserved(&["df", "rt", "r", "l", "k", "a", "b", "t", "x", "bag"]),
+        vars: NameSet::with_reserved(&["df", "rt"]),
         comments: Vec::new(),
         stmts: Vec::new(),
         rels: HashMap::new(),
@@ -1104,8 +1104,9 @@ impl Gen<'_> {
         }
         let var = self.fresh_var(node, "united");
         let first_s = &streams[0];
+        // Names unique in `build`, so that no relation variable is shadowed inside the block.
         let rest_vars: Vec<Ident> = (1..streams.len())
-            .map(|i| format_ident!("part{}", i))
+            .map(|i| ident(&self.vars.fresh(&format!("{var}_part{i}"))))
             .collect();
         let lets = rest_vars
             .iter()
@@ -1413,7 +1414,58 @@ impl Gen<'_> {
                 Ok((c, ts))
             }
             NestedKind::Cross { .. } => Err(CodegenError::unsupported("a nested CROSS", span)),
-            NestedKind::ForEach { .. } => Err(CodegenError::unsupported("a nested FOREACH", span)),
+            NestedKind::ForEach { input, generate } => {
+                // One new tuple per tuple of the bag (FLATTEN inside a nested FOREACH is not
+                // translated).
+                if generate.iter().any(|g| g.flatten) {
+                    return Err(CodegenError::unsupported(
+                        "FLATTEN in a nested FOREACH",
+                        span,
+                    ));
+                }
+                let c = self.exprs().eval_ref(scope, &input)?;
+                let elem = match (&c.ty, c.opt) {
+                    (RType::Bag(elem), false) => (**elem).clone(),
+                    _ => {
+                        return Err(CodegenError::unsupported(
+                            "a nested FOREACH over a value that is not a (non-null) bag",
+                            span,
+                        ))
+                    }
+                };
+                let mut inner = scope.clone();
+                inner.row = match &elem {
+                    RType::Record(id) => Row::Record(quote!(t), *id),
+                    _ => Row::Tuple(quote!(t)),
+                };
+                let mut codes = Vec::with_capacity(generate.len());
+                let mut names = Vec::with_capacity(generate.len());
+                for item in &generate {
+                    codes.push(self.exprs().eval(&inner, &item.expr)?);
+                    names.push(item.fields.first().and_then(|f| f.name.clone()));
+                }
+                let specs = codes
+                    .iter()
+                    .zip(names)
+                    .map(|(c, n)| FieldSpec {
+                        pig_name: n,
+                        ty: c.ty.clone(),
+                        optional: c.opt,
+                    })
+                    .collect();
+                let rid =
+                    self.records
+                        .record("nested", "Tuples of a nested FOREACH".to_owned(), specs);
+                let row = self.struct_literal(rid, codes.into_iter().map(|c| c.ts).collect());
+                let src = receiver(&c.ts);
+                let ts = quote!(#src.iter().map(|t| #row).collect::<rt::data::Bag<_>>());
+                let code = Code {
+                    ts: ts.clone(),
+                    ty: RType::Bag(Box::new(RType::Record(rid))),
+                    opt: false,
+                };
+                Ok((code, ts))
+            }
         }
     }
 
