@@ -114,6 +114,8 @@ fn atom(ts: &TokenStream) -> TokenStream {
             let inner = &r.expr;
             atom(&quote!(#inner))
         }
+        // A negative literal (`-3i32`) binds looser than a method call on it.
+        Ok(syn::Expr::Lit(_)) if ts.to_string().starts_with('-') => quote!((#ts)),
         Ok(
             syn::Expr::Path(_)
             | syn::Expr::Field(_)

@@ -17,29 +17,29 @@
 //! `TextRecord`/`PigText`/`FromValue` for the text formats), then `build`: one `let` per relation,
 //! each a fluent chain of runtime operators preceded by a `//` comment naming the Pig line it comes
 //! from. Expressions are plain Rust with Pig's null semantics inlined (`Option` only where a value can
-//! be null). Script names become identifiers through [`names`] and script literals become `LitStr`s,
+//! be null). Script names become identifiers through `names.rs` and script literals become `LitStr`s,
 //! so no script text is ever pasted into code; comments are sanitized to one line.
 //!
 //! # What is translated
 //! Every physical operator but RANK, CUBE/ROLLUP, ASSERT and DUMP: LOAD (PigStorage, TextLoader,
-//! JsonLoader, CSV; pruned columns are skipped unparsed), FOREACH (plain, FLATTEN of bags and tuples,
-//! nested FILTER/DISTINCT/ORDER/LIMIT and `x = expr`), FILTER, GROUP fused with its FOREACH into the
-//! runtime's accumulators (COUNT, COUNT_STAR, SUM, AVG, MIN, MAX, COUNT of a nested DISTINCT, the whole
-//! bag otherwise), two-input COGROUP (null keys of different inputs stay apart, INNER), binary JOIN
-//! (inner and outer; chains for more inputs), CROSS, DISTINCT, UNION (also ONSCHEMA, and inputs of
-//! different types, cast), SPLIT (incl. OTHERWISE), ORDER + LIMIT (top-n), ORDER before a STORE
-//! (sorted sink), LIMIT, SAMPLE, STORE (append, upsert by group key, sorted). Expressions: columns,
-//! literals, arithmetic with Pig's promotion (wrapping integers, division by zero is null), comparisons,
-//! three-valued AND/OR/NOT, IS NULL, IN, casts (numeric, text parsing, bytearray, dynamic values),
-//! bincond and CASE (null condition gives null, as Pig's nested bincond), MATCHES (a literal pattern is
-//! compiled once in a `static`), tuple/bag projections, map lookup, tuple/bag/map constructors, the
-//! builtins of `pigc_runtime::builtins`, and Rust UDFs (`DEFINE f rust('path', 'sig')`: called as
-//! `path(Option<A>, …) -> Option<R>`).
+//! JsonLoader, CSV; pruned columns are skipped unparsed), FOREACH (plain, FLATTEN of bags and
+//! tuples, nested FILTER/DISTINCT/ORDER/LIMIT/FOREACH and `x = expr`), FILTER, GROUP fused with its
+//! FOREACH into the runtime's accumulators (COUNT, COUNT_STAR, SUM, AVG, MIN, MAX, COUNT of a
+//! nested DISTINCT, the whole bag otherwise), two-input COGROUP (null keys of different inputs stay
+//! apart, INNER), binary JOIN (inner and outer; chains for more inputs), CROSS, DISTINCT, UNION
+//! (also ONSCHEMA, and inputs of different types, cast), SPLIT (incl. OTHERWISE), ORDER + LIMIT
+//! (top-n), ORDER before a STORE (sorted sink), LIMIT, SAMPLE, STORE (append, upsert by group key,
+//! sorted). Expressions: columns, literals, arithmetic with Pig's promotion (wrapping integers,
+//! division by zero is null), comparisons, three-valued AND/OR/NOT, IS NULL, IN, casts (numeric,
+//! text parsing, bytearray, dynamic values), bincond and CASE (null condition gives null, as Pig's
+//! nested bincond), MATCHES (a literal pattern is compiled once in a `static`), tuple/bag
+//! projections, map lookup, tuple/bag/map constructors, the builtins of `pigc_runtime::builtins`,
+//! and Rust UDFs (`DEFINE f rust('path', 'sig')`: called as `path(Option<A>, …) -> Option<R>`).
 //!
 //! Not yet (each a [`CodegenError::Unsupported`] naming the statement): RANK, CUBE/ROLLUP, ASSERT,
-//! DUMP, relations used as scalars, nested CROSS and nested FOREACH, COGROUP of more than two
-//! relations or `ALL`, LIMIT/SAMPLE with a non-constant count, more than 12 aggregates in one GROUP,
-//! the builtins TOP, DIFF, TOBAG, BagToString, BagToTuple, RANDOM.
+//! DUMP, relations used as scalars, nested CROSS, FLATTEN inside a nested FOREACH, COGROUP of more
+//! than two relations or `ALL`, LIMIT/SAMPLE with a non-constant count, more than 12 aggregates in
+//! one GROUP, the builtins TOP, DIFF, BagToString, BagToTuple, RANDOM, TOBAG of tuples.
 //!
 //! Architecture invariant: generation never panics and never emits code it knows to be wrong; a
 //! construct it cannot translate yet is a [`CodegenError::Unsupported`] with the script span.
