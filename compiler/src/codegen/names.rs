@@ -91,7 +91,8 @@ impl NameSet {
         let camel = word.starts_with(|c: char| c.is_ascii_uppercase());
         let mut candidate = word.to_owned();
         let mut n = 2;
-        while self.taken.contains(&candidate) {
+        // Compared as the identifiers they become (`self` and `self_` are both `self_`).
+        while self.taken.contains(&ident(&candidate).to_string()) {
             candidate = if camel {
                 format!("{word}{n}")
             } else {
@@ -99,7 +100,7 @@ impl NameSet {
             };
             n += 1;
         }
-        self.taken.insert(candidate.clone());
+        self.taken.insert(ident(&candidate).to_string());
         candidate
     }
 }
@@ -122,7 +123,35 @@ mod tests {
         assert_eq!(snake("*/\"#"), "field");
         let mut set = NameSet::with_reserved(&["rt"]);
         assert_eq!(set.fresh("rt"), "rt_2");
+        assert_eq!(ident(&set.fresh("self")).to_string(), "self_");
+        assert_eq!(ident(&set.fresh("self_")).to_string(), "self__2");
         assert_eq!(set.fresh("x"), "x");
         assert_eq!(set.fresh("x"), "x_2");
+    }
+
+    proptest::proptest! {
+        /// Any script name becomes an identifier Rust accepts, in both cases, and a scope never hands
+        /// out the same identifier twice.
+        #[test]
+        fn any_name_is_a_valid_identifier(names in proptest::collection::vec(".{0,12}", 1..8)) {
+            let mut set = NameSet::with_reserved(&["rt"]);
+            let mut seen = HashSet::new();
+            for name in &names {
+                for word in [snake(name), camel(name)] {
+                    let id = ident(&set.fresh(&word));
+                    let text = id.to_string();
+                    proptest::prop_assert!(syn::parse_str::<syn::Ident>(&text).is_ok(), "{text}");
+                    proptest::prop_assert!(seen.insert(text.clone()), "{text} twice");
+                    proptest::prop_assert!(text != "rt");
+                }
+            }
+        }
+
+        /// A comment never spans lines, whatever the script text.
+        #[test]
+        fn comments_stay_on_one_line(text in ".{0,200}") {
+            let c = super::super::comment_text(&text);
+            proptest::prop_assert!(!c.chars().any(char::is_control), "{c:?}");
+        }
     }
 }
