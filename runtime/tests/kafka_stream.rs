@@ -143,6 +143,31 @@ fn stream_until_idle_matches_batch_and_dead_letters_malformed_records() {
     scenario.assert_matches_batch(&all);
 }
 
+#[test]
+fn write_config_writes_bindings_that_config_reads_back() {
+    let dir = temp_dir("write-config");
+    let path = dir.join("stream.toml");
+    let args = stream_args(&["--write-config".to_owned(), path.display().to_string()]);
+    let summary = run_stream(&DedupCountFactory { retention: None }, &args, None).expect("write");
+    assert_eq!(summary.records_in, 0);
+    let text = std::fs::read_to_string(&path).expect("config written");
+    let edited = text.replace(
+        "\"counts\" = \"counts\"",
+        "\"counts\" = \"dashboard-counts\"",
+    );
+    std::fs::write(&path, edited).expect("edit config");
+    let args = stream_args(&[
+        "--brokers".to_owned(),
+        "127.0.0.1:1".to_owned(),
+        "--config".to_owned(),
+        path.display().to_string(),
+    ]);
+    let config = pigc_runtime::kafka::StreamConfig::resolve(&args, None).expect("config");
+    assert_eq!(config.topic_of("events"), "events");
+    assert_eq!(config.topic_of("counts"), "dashboard-counts");
+    assert_eq!(config.topic_of("uniq"), "uniq");
+}
+
 /// Entry point of the child processes of the tests below: runs the job with the arguments it was given.
 #[test]
 fn child_job_process() {

@@ -42,6 +42,10 @@ pub struct StreamArgs {
     /// How often a progress line is logged.
     #[arg(long, value_parser = parse_duration, default_value = "10s")]
     pub log_interval: Duration,
+    /// Write a config file binding every LOAD and STORE location to a topic of the same name to this
+    /// path, for editing and `--config`, and exit without running.
+    #[arg(long, value_name = "FILE")]
+    pub write_config: Option<PathBuf>,
 }
 
 /// The TOML config file: every field optional, command-line values take precedence.

@@ -2,6 +2,7 @@
 //! tasks' dataflows, checkpoints, emits, and stops on a signal or once idle.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -13,7 +14,7 @@ use rdkafka::{ClientContext, Offset, TopicPartitionList};
 use super::client::{
     client_config, ensure_topics, partition_count, OutputProducer, REQUEST_TIMEOUT,
 };
-use super::config::{StreamArgs, StreamConfig};
+use super::config::{ConfigFile, StreamArgs, StreamConfig};
 use super::error::StreamError;
 use super::job::{JobFactory, SinkMode, StreamJob};
 use super::metrics::Progress;
@@ -45,12 +46,18 @@ pub struct StreamSummary {
 }
 
 /// Runs `factory`'s job in stream mode until SIGINT/SIGTERM, or until idle with `--until-idle`.
-/// `script_emit_interval` is the script's `pigc.emit_interval`, if it sets one.
+/// `script_emit_interval` is the script's `pigc.emit_interval`, if it sets one. With `--write-config
+/// FILE` it only writes the job's default config file (see [`ConfigFile::render_default`]) and returns
+/// an empty summary.
 pub fn run_stream<F: JobFactory>(
     factory: &F,
     args: &StreamArgs,
     script_emit_interval: Option<Duration>,
 ) -> Result<StreamSummary, StreamError> {
+    if let Some(path) = &args.write_config {
+        write_default_config(factory, path)?;
+        return Ok(StreamSummary::default());
+    }
     let config = StreamConfig::resolve(args, script_emit_interval)?;
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
@@ -62,6 +69,18 @@ pub fn run_stream<F: JobFactory>(
         })?;
     }
     StreamRun::new(factory, config, stop)?.run()
+}
+
+/// Writes the config file binding each of the job's LOAD and STORE locations to a topic of the same
+/// name (the config-gen step of a Samza-style deployment), for the user to edit.
+fn write_default_config<F: JobFactory>(factory: &F, path: &Path) -> Result<(), StreamError> {
+    let mut locations: Vec<String> = factory.sources().into_iter().map(|s| s.location).collect();
+    locations.extend(factory.sinks().into_iter().map(|s| s.location));
+    let text = ConfigFile::render_default(locations.iter().map(String::as_str));
+    std::fs::write(path, text).map_err(|source| StreamError::Io {
+        what: format!("cannot write config file {}", path.display()),
+        source,
+    })
 }
 
 /// Topic names of a job's LOADs and STOREs, and their dead-letter topics.
