@@ -109,21 +109,25 @@ impl<'a> Planner<'a> {
     }
 
     fn input(&self, n: NodeId, i: usize) -> InputRef {
-        let inputs = self.plan.inputs(n);
-        inputs
-            .get(i)
-            .and_then(|src| self.out.get(src))
+        self.lowered(self.plan.inputs(n).get(i))
+    }
+
+    fn inputs(&self, n: NodeId) -> Vec<InputRef> {
+        self.plan
+            .inputs(n)
+            .iter()
+            .map(|src| self.lowered(Some(src)))
+            .collect()
+    }
+
+    /// Where a lowered logical node's rows come out (inputs are lowered before their users).
+    fn lowered(&self, src: Option<&NodeId>) -> InputRef {
+        src.and_then(|src| self.out.get(src))
             .copied()
             .unwrap_or(InputRef {
                 node: PhysId(0),
                 port: 0,
             })
-    }
-
-    fn inputs(&self, n: NodeId) -> Vec<InputRef> {
-        (0..self.plan.inputs(n).len())
-            .map(|i| self.input(n, i))
-            .collect()
     }
 
     /// Lowers logical node `n` (its inputs are already lowered).
