@@ -90,6 +90,10 @@ fn build_cached(args: &RunArgs) -> Result<PathBuf, String> {
     }
     write_crate(&crate_dir, &files)?;
     seed_lock_file(&crate_dir, &runtime);
+    eprintln!(
+        "pigc: building {} (the first build also compiles the runtime and takes minutes)",
+        args.script.display()
+    );
     let built = cargo_build(
         &crate_dir,
         &cache.join("target"),
