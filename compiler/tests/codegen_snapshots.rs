@@ -83,6 +83,8 @@ self = LOAD 'in "put*/.txt' USING PigStorage(',') AS (type:chararray, fn:int, ma
 crate = FILTER self BY type == 'a"b\\c*/"#d' OR match MATCHES '.*\\d+"#.*' OR type == 'é✓';
 super = FOREACH crate GENERATE type AS impl, fn + 1 AS async, CONCAT(match, '*/ }); panic!("x"); /*') AS loop;
 STORE super INTO 'out/*"#' USING PigStorage('|');
+result = DISTINCT super;
+STORE result INTO 'out2';
 "##;
     let opts = CodegenOptions {
         script_name: "hostile */ \"#.pig".to_owned(),

@@ -128,6 +128,44 @@ fn rust_fields(specs: Vec<FieldSpec>) -> Vec<RField> {
         .collect()
 }
 
+/// Names of the standard prelude that generated code uses unqualified: no struct may take them.
+const PRELUDE_NAMES: &[&str] = &[
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "Ord",
+    "PartialOrd",
+    "Eq",
+    "PartialEq",
+    "Hash",
+    "Debug",
+    "Clone",
+    "Copy",
+    "Default",
+    "Send",
+    "Sync",
+    "Sized",
+    "Iterator",
+    "IntoIterator",
+    "FromIterator",
+    "Extend",
+    "ToString",
+    "ToOwned",
+    "From",
+    "Into",
+    "AsRef",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "Drop",
+];
+
 /// Every struct of a generated module, with interning of structurally equal ones.
 #[derive(Debug, Default)]
 pub struct Records {
@@ -137,13 +175,11 @@ pub struct Records {
 }
 
 impl Records {
-    /// An empty set of structs; `reserved` names cannot be used.
+    /// An empty set of structs (whose names avoid the prelude's).
     pub fn new() -> Self {
         Records {
             defs: Vec::new(),
-            names: NameSet::with_reserved(&[
-                "Option", "Some", "None", "String", "Vec", "Ok", "Err",
-            ]),
+            names: NameSet::with_reserved(PRELUDE_NAMES),
             interned: HashMap::new(),
         }
     }
@@ -485,5 +521,26 @@ impl Records {
                 quote!(r.bag::<#t>())
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn struct_names_avoid_the_prelude_and_equal_fields_share_a_struct() {
+        let mut records = Records::new();
+        let field = || FieldSpec {
+            pig_name: Some("type".to_owned()),
+            ty: RType::Int,
+            optional: true,
+        };
+        let a = records.record("result", String::new(), vec![field()]);
+        assert_eq!(records.get(a).ident.to_string(), "Result2");
+        assert_eq!(records.get(a).fields[0].ident.to_string(), "r#type");
+        assert_eq!(records.record("other", String::new(), vec![field()]), a);
+        let b = records.record("option", String::new(), Vec::new());
+        assert_eq!(records.get(b).ident.to_string(), "Option2");
     }
 }
