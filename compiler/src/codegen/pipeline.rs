@@ -1159,7 +1159,7 @@ impl Gen<'_> {
     ) -> Result<(TokenStream, RType), CodegenError> {
         let mut scope = Scope::row(Self::row_of(input, quote!(r)));
         let mut lets = Vec::new();
-        let mut nested_names = NameSet::with_reserved(&["r", "out", "b", "t"]);
+        let mut nested_names = nested_local_names();
         for (i, op) in fe.nested.iter().enumerate() {
             let (code, let_ts) = self.nested_op(&scope, op.kind.clone(), op.span)?;
             let var = ident(&nested_names.fresh(&snake(&op.alias)));
@@ -1573,6 +1573,20 @@ fn parse_delimiter(arg: &str) -> Option<u8> {
             u8::try_from(u32::from(c)).ok()
         }
     }
+}
+
+/// Names for a nested block's locals: never one of the closure parameters and temporaries that
+/// expressions in the block bind (`r`, `t`, `v1`, `t2`, …), so no local is shadowed where it is used.
+fn nested_local_names() -> NameSet {
+    const FIXED: &[&str] = &[
+        "r", "out", "b", "t", "x", "k", "l", "m", "p", "g", "a", "xs", "ys", "rows",
+    ];
+    let numbered: Vec<String> = (0..256)
+        .flat_map(|i| [format!("v{i}"), format!("t{i}")])
+        .collect();
+    let mut reserved: Vec<&str> = FIXED.to_vec();
+    reserved.extend(numbered.iter().map(String::as_str));
+    NameSet::with_reserved(&reserved)
 }
 
 /// The Pig Latin an operator implements, for comments.
