@@ -1,7 +1,8 @@
 //! Fuzzes the front end: any bytes must parse without panicking, diagnostics must render, and
 //! every accepted script must pretty-print to text that parses back to the same AST.
 //!
-//! Later passes plug in at the marked place (they run only on scripts without syntax errors).
+//! Later passes run only on scripts without syntax errors: logical planning (#3) follows the round
+//! trip.
 
 #![no_main]
 
@@ -25,5 +26,15 @@ fuzz_target!(|data: &[u8]| {
         diagnostics.render("printed.pig", &printed)
     );
     assert_eq!(reparsed, parsed.script, "round trip changed the AST:\n{printed}");
-    // Later passes over `parsed.script` go here.
+    // Logical planning (#3) must not panic either; errors are the expected outcome for most inputs.
+    // The plan and its diagnostics are rendered so that Display code runs too.
+    match pigc::plan::build_plan(&parsed.script, "fuzz.pig") {
+        Ok(planned) => {
+            let _ = planned.plan.to_string();
+            let _ = planned.plan.to_dot();
+        }
+        Err(diagnostics) => {
+            let _ = diagnostics.render("fuzz.pig", &parsed.source);
+        }
+    }
 });
