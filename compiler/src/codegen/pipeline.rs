@@ -123,6 +123,18 @@ impl Gen<'_> {
             let ms = i64::try_from(d.as_millis()).unwrap_or(i64::MAX);
             self.stmts.push(quote!(df.set_retention_ms(#ms);));
         }
+        // Constructs that cannot run as a stream (ORDER without LIMIT, …): recorded for the stream
+        // executor, which must refuse to start while this setting is present.
+        if !self.plan.stream_blockers.is_empty() {
+            let reasons: Vec<String> = self
+                .plan
+                .stream_blockers
+                .iter()
+                .map(|b| format!("{}:{}: {}", self.opts.script_name, b.span.line, b.reason))
+                .collect();
+            let text = lit(&reasons.join("; "));
+            self.stmts.push(quote!(df.set("pigc.batch_only", #text);));
+        }
     }
 
     /// Input `i` of `node`, with `.event_time(…)` applied when the operator evicts state by it.
