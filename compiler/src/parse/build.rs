@@ -999,6 +999,12 @@ impl<'s> Builder<'s> {
         if self.macro_depth == 0 && name.starts_with('$') {
             self.undefined_parameter(&name, span);
         }
+        if is_reserved_name(&name) {
+            self.problems.push(
+                Diagnostic::error(format!("`{name}` is a reserved word, not a function"), span)
+                    .with_primary_label("reserved word"),
+            );
+        }
         QualifiedName { name, span }
     }
 

@@ -324,7 +324,9 @@ impl Printer {
     fn word_or_string(&mut self, text: &str) {
         let plain = !text.is_empty()
             && !text.starts_with(['\'', '-'])
-            && !text.contains(|c: char| c.is_whitespace() || c == ';' || c == '$' || c == '\\');
+            && !text.contains(|c: char| {
+                c.is_whitespace() || matches!(c, ';' | '$' | '\\' | '\u{FEFF}')
+            });
         if plain {
             self.w(text);
         } else {
