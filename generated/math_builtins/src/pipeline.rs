@@ -206,7 +206,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:3: m = LOAD
     let m = df.source::<M, _>("measures.txt", rt::format::PigStorage::new(b'\t'));
     // script.pig:5: r = FOREACH
-    let r_2 = m
+    let r = m
         .map(|r| R {
             id: r.id,
             abs_i: r.i.map(rt::builtins::math::abs_int),
@@ -217,7 +217,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             sqrt_d: r.d.map(rt::builtins::math::sqrt),
         });
     // script.pig:7: STORE INTO 'out_math'
-    r_2.sink("out_math", rt::format::PigStorage::new(b','));
+    r.sink("out_math", rt::format::PigStorage::new(b','));
     // script.pig:10: sq = FOREACH
     let sq = m
         .map(|r| Sq {
