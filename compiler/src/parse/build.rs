@@ -24,7 +24,8 @@ pub(crate) struct Builder<'s> {
     pub(crate) problems: Vec<Diagnostic>,
 }
 
-/// Punctuation rules, skipped when walking children.
+/// Punctuation rules (and the end of input that ends a Grunt command), skipped when walking
+/// children.
 fn is_punctuation(rule: Rule) -> bool {
     matches!(
         rule,
@@ -42,6 +43,7 @@ fn is_punctuation(rule: Rule) -> bool {
             | Rule::HASH
             | Rule::PERIOD
             | Rule::DOTDOT
+            | Rule::EOI
     )
 }
 
