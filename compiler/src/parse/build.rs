@@ -411,9 +411,11 @@ impl<'s> Builder<'s> {
             "run" => ShellCommand::Grunt(GruntCommand::Run),
             _ => return Err(shape_error("shell command", span)),
         };
-        let args = it
-            .next()
-            .map_or_else(String::new, |a| a.as_str().trim().to_string());
+        let args = it.next().map_or_else(String::new, |a| {
+            a.as_str()
+                .trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
+                .to_string()
+        });
         Ok(StatementKind::Shell { command, args })
     }
 
