@@ -740,7 +740,7 @@ impl<'s> Builder<'s> {
                         Rule::group_all => GroupKey::All(self.span(&key_pair)),
                         _ => GroupKey::Exprs(self.key_list(key_pair)?),
                     };
-                    let mode = it.next().map(|m| match operands(m).next() {
+                    let mode = it.next().map(|m| match m.into_inner().next() {
                         Some(k) if k.as_rule() == Rule::kw_inner => GroupInputMode::Inner,
                         _ => GroupInputMode::Outer,
                     });
