@@ -591,8 +591,12 @@ impl<'a> Planner<'a> {
                 self.block(src, "ORDER without LIMIT sorts the whole input");
                 SinkMode::Sorted { keys: keys.clone() }
             }
-            _ => match &self.nodes[input.node.0].changelog {
-                Changelog::Updating { key: Some(key) } => SinkMode::Upsert { key: key.clone() },
+            _ => match (&self.nodes[input.node.0].op, &self.nodes[input.node.0].changelog) {
+                // A top-n keeps its rows in a set; the STORE writes them in the ORDER's order.
+                (PhysicalOp::TopN { keys, .. }, _) => SinkMode::Sorted { keys: keys.clone() },
+                (_, Changelog::Updating { key: Some(key) }) => {
+                    SinkMode::Upsert { key: key.clone() }
+                }
                 _ => SinkMode::Append,
             },
         };
