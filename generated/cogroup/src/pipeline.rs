@@ -564,7 +564,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             (k, tag)
         })
         .cogroup(
-            "cg_inner.cogroup.0a3a0b64",
+            "cg_inner.cogroup.56d85286",
             buys
                 .key_by(|r| {
                     let k = r.user.clone();
@@ -576,7 +576,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 clicks: rt::data::Bag::from_vec(xs.to_vec()),
                 buys: rt::data::Bag::from_vec(ys.to_vec()),
             },
-        );
+        )
+        .filter(|g| !g.clicks.is_empty());
     // script.pig:21: inner_out = FOREACH
     let inner_out = cg_inner
         .map(|r| InnerOut {

@@ -211,7 +211,16 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             |r| (std::cmp::Reverse(r.score), r.time, r.name.clone()),
         );
     // script.pig:10: STORE INTO 'out_top3'
-    podium.sink("out_top3", rt::format::PigStorage::new(b','));
+    podium
+        .sink_sorted(
+            "out_top3",
+            rt::format::PigStorage::new(b','),
+            |a, b| {
+                Ord::cmp(&b.score, &a.score)
+                    .then_with(|| Ord::cmp(&a.time, &b.time))
+                    .then_with(|| Ord::cmp(&a.name.as_deref(), &b.name.as_deref()))
+            },
+        );
     // script.pig:13: STORE INTO 'out_by_team'
     players
         .sink_sorted(
