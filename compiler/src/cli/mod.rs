@@ -9,7 +9,11 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(name = "pigc", version, about = "Compile Pig Latin scripts into Rust crates")]
+#[command(
+    name = "pigc",
+    version,
+    about = "Compile Pig Latin scripts into Rust crates"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

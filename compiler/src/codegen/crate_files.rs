@@ -89,6 +89,8 @@ fn main_rs(opts: &CodegenOptions) -> String {
     format!(
         "//! {} compiled by pigc: `batch` runs it over files, `stream` over Kafka (see `--help`).\n\
          \n\
+         // Formatted by prettyplease when generated; `cargo fmt` leaves it as generated.\n\
+         #[rustfmt::skip]\n\
          mod pipeline;\n\
          \n\
          fn main() -> std::process::ExitCode {{\n    \

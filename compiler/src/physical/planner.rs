@@ -586,12 +586,13 @@ impl<'a> Planner<'a> {
     fn sink(&mut self, n: NodeId, target: SinkTarget) -> InputRef {
         let src = self.plan.inputs(n)[0];
         let input = self.input(n, 0);
+        let feeding = &self.nodes[input.node.0];
         let mode = match &self.plan.node(src).op {
             LogicalOp::Order { keys } => {
                 self.block(src, "ORDER without LIMIT sorts the whole input");
                 SinkMode::Sorted { keys: keys.clone() }
             }
-            _ => match (&self.nodes[input.node.0].op, &self.nodes[input.node.0].changelog) {
+            _ => match (&feeding.op, &feeding.changelog) {
                 // A top-n keeps its rows in a set; the STORE writes them in the ORDER's order.
                 (PhysicalOp::TopN { keys, .. }, _) => SinkMode::Sorted { keys: keys.clone() },
                 (_, Changelog::Updating { key: Some(key) }) => {

@@ -1,5 +1,7 @@
 //! script.pig compiled by pigc: `batch` runs it over files, `stream` over Kafka (see `--help`).
 
+// Formatted by prettyplease when generated; `cargo fmt` leaves it as generated.
+#[rustfmt::skip]
 mod pipeline;
 
 fn main() -> std::process::ExitCode {
