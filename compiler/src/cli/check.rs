@@ -4,9 +4,10 @@
 //! later passes on it ([`later_passes`]). Diagnostics go to stderr; the exit code is 0 when every
 //! file passes and 1 when any has an error.
 
+use super::ParamArgs;
 use clap::Args;
 use pigc::diagnostics::{Diagnostic, Diagnostics};
-use pigc::parse::{parse_script, Params, ParseOutput};
+use pigc::parse::{parse_script, ParseOutput};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -19,17 +20,13 @@ pub struct CheckArgs {
     /// Stop after parsing (no planning or type checking).
     #[arg(long)]
     pub syntax_only: bool,
-    /// Set a parameter, as `pig -p NAME=VALUE`.
-    #[arg(short = 'p', long = "param", value_name = "NAME=VALUE")]
-    pub params: Vec<String>,
-    /// Read parameters from a file of `NAME=VALUE` lines, as `pig -param_file`.
-    #[arg(long = "param-file", visible_alias = "param_file", value_name = "FILE")]
-    pub param_files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub params: ParamArgs,
 }
 
 /// Runs `pigc check`.
 pub fn run(args: &CheckArgs) -> ExitCode {
-    let params = match load_params(args) {
+    let params = match args.params.load() {
         Ok(p) => p,
         Err(message) => {
             eprintln!("error: {message}");
@@ -66,23 +63,6 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-fn load_params(args: &CheckArgs) -> Result<Params, String> {
-    let mut params = Params::new();
-    for file in &args.param_files {
-        let text = std::fs::read_to_string(file)
-            .map_err(|e| format!("cannot read parameter file {}: {e}", file.display()))?;
-        params
-            .add_param_file(&text)
-            .map_err(|e| format!("{}: {e}", file.display()))?;
-    }
-    for assignment in &args.params {
-        params
-            .set_assignment(assignment)
-            .map_err(|e| e.to_string())?;
-    }
-    Ok(params)
 }
 
 /// The passes after parsing, run on a script without syntax errors: logical planning (#3), which

@@ -6,6 +6,7 @@
 //! overwrites a folder it did not create. Files pigc wrote before and no longer generates are removed;
 //! anything else in DIR (`target/`, `Cargo.lock`) is left alone.
 
+use super::ParamArgs;
 use clap::Args;
 use pigc::codegen::{CodegenOptions, RuntimeDependency};
 use pigc::config::{generate_crate, load_script, CompileError, GeneratedFile};
@@ -15,37 +16,6 @@ use std::process::ExitCode;
 
 /// The file that marks a folder as a crate written by `pigc compile`; it lists the files pigc wrote.
 pub const MARKER: &str = ".pigc-generated";
-
-/// `-p` and `--param-file` options, as `pig` takes them.
-#[derive(Debug, Clone, Default, Args)]
-pub struct ParamArgs {
-    /// Set a parameter, as `pig -p NAME=VALUE`.
-    #[arg(short = 'p', long = "param", value_name = "NAME=VALUE")]
-    pub params: Vec<String>,
-    /// Read parameters from a file of `NAME=VALUE` lines, as `pig -param_file`.
-    #[arg(long = "param-file", visible_alias = "param_file", value_name = "FILE")]
-    pub param_files: Vec<PathBuf>,
-}
-
-impl ParamArgs {
-    /// The parameters, files first and `-p` after (a `-p` wins over a file).
-    pub fn load(&self) -> Result<Params, String> {
-        let mut params = Params::new();
-        for file in &self.param_files {
-            let text = std::fs::read_to_string(file)
-                .map_err(|e| format!("cannot read parameter file {}: {e}", file.display()))?;
-            params
-                .add_param_file(&text)
-                .map_err(|e| format!("{}: {e}", file.display()))?;
-        }
-        for assignment in &self.params {
-            params
-                .set_assignment(assignment)
-                .map_err(|e| e.to_string())?;
-        }
-        Ok(params)
-    }
-}
 
 /// Arguments of `pigc compile`.
 #[derive(Debug, Args)]

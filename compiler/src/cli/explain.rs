@@ -7,9 +7,10 @@
 
 mod physical;
 
+use super::ParamArgs;
 use clap::Args;
 use pigc::diagnostics::Diagnostic;
-use pigc::parse::{parse_script, Params};
+use pigc::parse::parse_script;
 use pigc::plan::build_plan;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,18 +34,14 @@ pub struct ExplainArgs {
     /// Skip the optimizer (with --physical: plan the script as written).
     #[arg(long = "no-optimize")]
     pub no_optimize: bool,
-    /// Set a parameter, as `pig -p NAME=VALUE`.
-    #[arg(short = 'p', long = "param", value_name = "NAME=VALUE")]
-    pub params: Vec<String>,
-    /// Read parameters from a file of `NAME=VALUE` lines, as `pig -param_file`.
-    #[arg(long = "param-file", visible_alias = "param_file", value_name = "FILE")]
-    pub param_files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub params: ParamArgs,
 }
 
 /// Runs `pigc explain`.
 pub fn run(args: &ExplainArgs) -> ExitCode {
     let name = args.file.display().to_string();
-    let params = match params(args) {
+    let params = match args.params.load() {
         Ok(p) => p,
         Err(message) => {
             eprintln!("error: {message}");
@@ -89,21 +86,4 @@ pub fn run(args: &ExplainArgs) -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-fn params(args: &ExplainArgs) -> Result<Params, String> {
-    let mut params = Params::new();
-    for file in &args.param_files {
-        let text = std::fs::read_to_string(file)
-            .map_err(|e| format!("cannot read parameter file {}: {e}", file.display()))?;
-        params
-            .add_param_file(&text)
-            .map_err(|e| format!("{}: {e}", file.display()))?;
-    }
-    for assignment in &args.params {
-        params
-            .set_assignment(assignment)
-            .map_err(|e| e.to_string())?;
-    }
-    Ok(params)
 }

@@ -16,9 +16,8 @@
 
 mod build_errors;
 
-use super::compile::{
-    generate, package_name_for, runtime_path, write_crate, ParamArgs, STANDALONE,
-};
+use super::compile::{generate, package_name_for, runtime_path, write_crate, STANDALONE};
+use super::ParamArgs;
 use clap::Args;
 use pigc::codegen::{CodegenOptions, RuntimeDependency};
 use pigc::config::GeneratedFile;
