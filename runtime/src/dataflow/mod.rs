@@ -122,6 +122,10 @@ pub(crate) trait Node: Send {
     fn state_ref(&self) -> Option<&dyn OperatorState> {
         None
     }
+    /// Why the job must stop (a violated ASSERT, a DUMP that cannot write), once it must.
+    fn failure(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Extracts the event time (milliseconds since the epoch) of a record, for state eviction.
@@ -286,6 +290,13 @@ impl Dataflow {
     pub fn watermark(&self) -> Option<i64> {
         let max = self.graph.borrow().max_event_time.load(Ordering::Relaxed);
         (max != i64::MIN).then_some(max)
+    }
+
+    /// The first reason the job must stop, if an operator reported one (a violated ASSERT, a DUMP that
+    /// cannot write to standard output). The batch executor checks it after its step and fails the job
+    /// before writing any STORE.
+    pub fn failure(&self) -> Option<String> {
+        self.graph.borrow().nodes.iter().find_map(|n| n.failure())
     }
 
     /// Number of steps run so far.

@@ -60,6 +60,9 @@ pub enum BatchError {
     /// A file could not be read or written.
     #[error(transparent)]
     File(#[from] FileError),
+    /// An operator stopped the job (a violated ASSERT); no STORE was written.
+    #[error("{0}")]
+    Failed(String),
 }
 
 fn check_bindings(
@@ -123,6 +126,9 @@ pub fn run_batch(df: &mut Dataflow, config: &BatchConfig) -> Result<BatchReport,
         report.bad_fields += df.source_warnings(index).bad_fields;
     }
     df.step();
+    if let Some(reason) = df.failure() {
+        return Err(BatchError::Failed(reason));
+    }
 
     for (sink, dir) in df.sinks_mut().iter_mut().zip(&output_dirs) {
         let mut part = PartWriter::create(dir, 0)?;

@@ -2,7 +2,9 @@
 //! executor binds the location to an output directory or a topic and drains the sink.
 
 use std::cmp::Ordering;
+use std::io::Write;
 
+use crate::data::PigText;
 use crate::dataflow::{Cell, Node, Stream};
 use crate::format::Format;
 use crate::record::{consolidate, Record, Weight};
@@ -248,5 +250,166 @@ impl<T: Record> Stream<'_, T> {
         SF: Fn(&T, &T) -> Ordering + Send + 'static,
     {
         self.add_sink(location, format, Sorted { compare });
+    }
+}
+
+/// Compares two rows for a sorted DUMP.
+type Compare<T> = Box<dyn Fn(&T, &T) -> Ordering + Send>;
+
+/// `DUMP`: prints every step's changes in Pig's tuple text form, one row per line (see
+/// [`Stream::sink_stdout`]). Not a [`SinkPort`]: it has no location and executors do not drain it.
+struct StdoutSink<T> {
+    input: Cell<T>,
+    compare: Option<Compare<T>>,
+    out: Box<dyn Write + Send>,
+    /// Set when a write failed; the job must stop (see [`Node::failure`]).
+    error: Option<String>,
+}
+
+impl<T: Record + PigText> Node for StdoutSink<T> {
+    fn step(&mut self, _step: u64) {
+        let mut rows = self.input.lock().clone();
+        if rows.is_empty() || self.error.is_some() {
+            return;
+        }
+        if self.compare.is_some() || rows.iter().any(|(_, w)| *w < 0) {
+            consolidate(&mut rows);
+        }
+        if let Some(compare) = &self.compare {
+            // Ties are broken by record so that every run prints the same lines.
+            rows.sort_by(|a, b| compare(&a.0, &b.0).then_with(|| a.0.cmp(&b.0)));
+        }
+        let mut text = Vec::new();
+        for (row, weight) in &rows {
+            for _ in 0..weight.unsigned_abs() {
+                if *weight < 0 {
+                    text.push(b'-');
+                }
+                row.write_text(&mut text);
+                text.push(b'\n');
+            }
+        }
+        if let Err(e) = self.out.write_all(&text).and_then(|()| self.out.flush()) {
+            self.error = Some(format!("DUMP cannot write to standard output: {e}"));
+        }
+    }
+
+    fn failure(&self) -> Option<String> {
+        self.error.clone()
+    }
+}
+
+impl<T: Record + PigText> Stream<'_, T> {
+    fn add_stdout_sink(&self, compare: Option<Compare<T>>, out: Box<dyn Write + Send>) {
+        self.dataflow().add_node(Box::new(StdoutSink {
+            input: self.cell().clone(),
+            compare,
+            out,
+            error: None,
+        }));
+    }
+
+    /// `DUMP`: after every step, prints the step's changes on standard output in Pig's tuple text form,
+    /// `(a,1,)`, one row per line (a row with multiplicity n n times). A retracted row (stream mode only)
+    /// is printed with a leading `-`. A batch run is one step of insertions, so it prints exactly the
+    /// relation, in arrival order.
+    pub fn sink_stdout(&self) {
+        self.add_stdout_sink(None, Box::new(std::io::stdout()));
+    }
+
+    /// `DUMP` of an `ORDER BY` relation: as [`Stream::sink_stdout`], each step's rows printed in `compare`
+    /// order (ties by record).
+    pub fn sink_stdout_sorted(&self, compare: impl Fn(&T, &T) -> Ordering + Send + 'static) {
+        self.add_stdout_sink(Some(Box::new(compare)), Box::new(std::io::stdout()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex, PoisonError};
+
+    use super::*;
+    use crate::data::{Tuple, Value};
+    use crate::dataflow::Dataflow;
+
+    /// A writer whose bytes a test can read back.
+    #[derive(Clone, Default)]
+    struct Shared(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let mut v = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+            v.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Shared {
+        fn text(&self) -> String {
+            let v = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+            String::from_utf8_lossy(&v).into_owned()
+        }
+    }
+
+    struct Broken;
+
+    impl Write for Broken {
+        fn write(&mut self, _buf: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::BrokenPipe,
+                "closed",
+            ))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn row(s: &str, n: Option<i64>) -> Tuple {
+        Tuple::new(vec![
+            Value::Chararray(s.to_owned()),
+            n.map_or(Value::Null, Value::Long),
+        ])
+    }
+
+    #[test]
+    fn dump_prints_pig_tuples_in_arrival_or_sorted_order_and_marks_retractions() {
+        let mut df = Dataflow::new();
+        let (s, input) = df.input::<Tuple>("s");
+        let plain = Shared::default();
+        let sorted = Shared::default();
+        s.add_stdout_sink(None, Box::new(plain.clone()));
+        s.add_stdout_sink(
+            Some(Box::new(|a: &Tuple, b: &Tuple| b.get(1).cmp(&a.get(1)))),
+            Box::new(sorted.clone()),
+        );
+        input.push_all([
+            (row("b", Some(1)), 1),
+            (row("a", None), 2),
+            (row("c", Some(7)), 1),
+        ]);
+        df.step();
+        assert_eq!(plain.text(), "(b,1)\n(a,)\n(a,)\n(c,7)\n");
+        assert_eq!(sorted.text(), "(c,7)\n(b,1)\n(a,)\n(a,)\n");
+        input.push_all([(row("b", Some(1)), -1), (row("b", Some(2)), 1)]);
+        df.step();
+        assert!(plain.text().ends_with("(c,7)\n-(b,1)\n(b,2)\n"));
+        assert_eq!(df.failure(), None);
+    }
+
+    #[test]
+    fn a_failed_write_stops_the_job() {
+        let mut df = Dataflow::new();
+        let (s, input) = df.input::<Tuple>("s");
+        s.add_stdout_sink(None, Box::new(Broken));
+        input.push_all([(row("a", None), 1)]);
+        df.step();
+        assert_eq!(
+            df.failure().as_deref(),
+            Some("DUMP cannot write to standard output: closed")
+        );
     }
 }

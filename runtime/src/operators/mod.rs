@@ -8,6 +8,9 @@
 //! | `COGROUP a BY k, b BY k` | [`KeyedStream::cogroup`] | per key: both bags |
 //! | `CROSS` | [`Stream::cross`](crate::dataflow::Stream::cross) | both inputs |
 //! | `ORDER … LIMIT n`, `LIMIT n` | [`Stream::top_n`](crate::dataflow::Stream::top_n), [`Stream::limit`](crate::dataflow::Stream::limit) | all rows, sorted |
+//! | `CUBE … BY CUBE(…), ROLLUP(…)` | [`Stream::cube`](crate::dataflow::Stream::cube) | per grouping set and key: the bag |
+//! | `RANK … [BY …]` (batch only) | [`Stream::rank`](crate::dataflow::Stream::rank), [`Stream::row_number`](crate::dataflow::Stream::row_number) | all rows |
+//! | `ASSERT … BY` | [`Stream::assert`](crate::dataflow::Stream::assert) | the first violation |
 //!
 //! Nested `DISTINCT`/`FILTER`/`ORDER`/`LIMIT` inside a `FOREACH` over a group are per-group bag functions:
 //! [`bag`] gives the closure the group's whole bag, sorted, and its result is maintained like any other
@@ -15,9 +18,12 @@
 
 mod accumulators;
 mod aggregate;
+mod assert;
 mod cogroup;
+mod cube;
 mod distinct;
 mod join;
+mod rank;
 mod topn;
 
 use std::marker::PhantomData;
