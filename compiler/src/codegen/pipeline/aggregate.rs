@@ -14,14 +14,11 @@ impl Gen<'_> {
         accumulators: &[Accumulator],
         finish: Option<&ForEach>,
     ) -> Result<(), CodegenError> {
-        if accumulators.is_empty() || accumulators.len() > 12 {
-            return Err(CodegenError::unsupported(
-                format!(
-                    "a GROUP with {} aggregates (1 to 12 are supported)",
-                    accumulators.len()
-                ),
-                node.span,
-            ));
+        if accumulators.is_empty() {
+            return Err(CodegenError::Internal(format!(
+                "aggregate {} has no accumulators",
+                node.id
+            )));
         }
         let input = self.input(node, 0)?;
         let scope = Scope::row(Self::row_of(&input, quote!(r)));
@@ -106,7 +103,11 @@ impl Gen<'_> {
         let row = self.struct_literal(fid, values);
         let src = self.input_stream(node, 0)?;
         let sid = lit(&node.id.0);
-        let grouped = quote!(#src.key_by(#key_fn).aggregate(#sid, (#(#accs,)*), |#kpat, (#(#out_vars,)*)| #row));
+        let (accs, outs) = (
+            nested_tuple(accs),
+            nested_tuple(out_vars.iter().map(|v| quote!(#v)).collect()),
+        );
+        let grouped = quote!(#src.key_by(#key_fn).aggregate(#sid, #accs, |#kpat, #outs| #row));
         let var = self.fresh_var(node, "grouped");
         match finish {
             None => self.bind(id, var, RType::Record(fid), grouped),
@@ -306,5 +307,65 @@ impl Gen<'_> {
                 )
             }
         })
+    }
+}
+
+/// The runtime combines accumulators as tuples of at most this many (`Aggregate` is implemented for
+/// tuples of 1 to 12 aggregates).
+pub(super) const MAX_TUPLE: usize = 12;
+
+/// `(a, b, …,)` of `items`; more than [`MAX_TUPLE`] items become a tuple of tuples of at most
+/// [`MAX_TUPLE`] each (recursively), so any number of accumulators (and the matching pattern of their
+/// outputs) fits the runtime's tuple impls.
+pub(super) fn nested_tuple(items: Vec<TokenStream>) -> TokenStream {
+    if items.len() <= MAX_TUPLE {
+        return quote!((#(#items,)*));
+    }
+    let chunks = items
+        .chunks(MAX_TUPLE)
+        .map(|c| nested_tuple(c.to_vec()))
+        .collect();
+    nested_tuple(chunks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(n: usize) -> Vec<TokenStream> {
+        (0..n).map(|i| quote!(#i)).collect()
+    }
+
+    #[test]
+    fn nested_tuple_keeps_every_tuple_within_the_runtime_limit() {
+        assert_eq!(nested_tuple(items(2)).to_string(), "(0usize , 1usize ,)");
+        let thirteen = nested_tuple(items(13)).to_string();
+        assert!(thirteen.starts_with("((0usize ,"), "{thirteen}");
+        assert!(
+            thirteen.ends_with("11usize ,) , (12usize ,) ,)"),
+            "{thirteen}"
+        );
+        // 145 items: 13 chunks of at most 12, which themselves become two tuples.
+        let wide: syn::Expr = syn::parse2(nested_tuple(items(145))).expect("a tuple expression");
+        fn max_width(e: &syn::Expr) -> usize {
+            match e {
+                syn::Expr::Tuple(t) => t
+                    .elems
+                    .iter()
+                    .map(max_width)
+                    .fold(t.elems.len(), usize::max),
+                syn::Expr::Paren(p) => max_width(&p.expr),
+                _ => 0,
+            }
+        }
+        fn leaves(e: &syn::Expr) -> usize {
+            match e {
+                syn::Expr::Tuple(t) => t.elems.iter().map(leaves).sum(),
+                syn::Expr::Paren(p) => leaves(&p.expr),
+                _ => 1,
+            }
+        }
+        assert!(max_width(&wide) <= MAX_TUPLE);
+        assert_eq!(leaves(&wide), 145);
     }
 }

@@ -1,5 +1,6 @@
 //! COGROUP, JOIN (hash, replicated lookup) and CROSS.
 
+use super::aggregate::{nested_tuple, MAX_TUPLE};
 use super::*;
 
 impl Gen<'_> {
@@ -12,10 +13,7 @@ impl Gen<'_> {
         inner: &[bool],
     ) -> Result<(), CodegenError> {
         if node.inputs.len() != 2 || all {
-            return Err(CodegenError::unsupported(
-                "COGROUP of other than two relations, or COGROUP … ALL",
-                node.span,
-            ));
+            return self.cogroup_many(id, node, keys, all, inner);
         }
         let inputs = [self.input(node, 0)?, self.input(node, 1)?];
         let hint = Self::alias_of(id, node).unwrap_or_default();
@@ -85,6 +83,175 @@ impl Gen<'_> {
             .zip([fa, fb])
             .filter(|(inner, _)| **inner)
             .map(|(_, f)| f)
+            .collect();
+        if !inner_fields.is_empty() {
+            chain = quote!(#chain.filter(|g| #(!g.#inner_fields.is_empty())&&*));
+        }
+        let var = self.fresh_var(node, "cogrouped");
+        self.bind(id, var, RType::Record(gid), chain);
+        Ok(())
+    }
+
+    /// COGROUP of other than two inputs, or `COGROUP … ALL`: every input's rows tagged with their key
+    /// and put in the slot of a tuple of options for their input, the tagged streams united, and one
+    /// bag accumulator per input over the union (see `rt::operators::bag`): a group exists while any
+    /// input has a row with its key, and each bag holds that input's rows, sorted.
+    fn cogroup_many(
+        &mut self,
+        id: PhysId,
+        node: &PhysicalNode,
+        keys: &[Vec<Expr>],
+        all: bool,
+        inner: &[bool],
+    ) -> Result<(), CodegenError> {
+        let n = node.inputs.len();
+        if n == 0 || n > MAX_TUPLE {
+            return Err(CodegenError::unsupported(
+                format!("COGROUP of {n} relations (1 to {MAX_TUPLE} are supported)"),
+                node.span,
+            ));
+        }
+        let inputs: Vec<Rel> = (0..n)
+            .map(|i| self.input(node, i))
+            .collect::<Result<_, _>>()?;
+        let hint = Self::alias_of(id, node).unwrap_or_default();
+        let mut codes = Vec::new();
+        if !all {
+            for (i, rel) in inputs.iter().enumerate() {
+                let scope = Scope::row(Self::row_of(rel, quote!(r)));
+                let exprs = keys.get(i).cloned().unwrap_or_default();
+                codes.push(self.group_key(&scope, &exprs, &hint, node)?);
+            }
+            if codes.iter().any(|c| c.ty != codes[0].ty) {
+                return Err(CodegenError::unsupported(
+                    "COGROUP keys of different types",
+                    node.span,
+                ));
+            }
+        }
+        let key_opt = codes.iter().any(|k| k.opt);
+        let (group_ty, group_opt) = match codes.first() {
+            Some(k) => (k.ty.clone(), key_opt),
+            None => (RType::Chararray, false),
+        };
+        let mut specs = vec![FieldSpec {
+            pig_name: node.schema.fields.first().and_then(|f| f.name.clone()),
+            ty: group_ty.clone(),
+            optional: group_opt,
+        }];
+        for (i, rel) in inputs.iter().enumerate() {
+            specs.push(FieldSpec {
+                pig_name: node.schema.fields.get(i + 1).and_then(|f| f.name.clone()),
+                ty: RType::Bag(Box::new(rel.ty.clone())),
+                optional: false,
+            });
+        }
+        let gid = self
+            .records
+            .record(&hint, format!("Groups of `{hint}`: {}", node.schema), specs);
+        let def = self.records.get(gid).clone();
+        // The union's element: the key, which input a null key comes from (null keys of different
+        // inputs are different groups), and the row in the field of its input.
+        let mut tag_specs = Vec::new();
+        if !all {
+            tag_specs.push(FieldSpec {
+                pig_name: Some("key".to_owned()),
+                ty: group_ty.clone(),
+                optional: key_opt,
+            });
+            tag_specs.push(FieldSpec {
+                pig_name: Some("null_key_of".to_owned()),
+                ty: RType::Int,
+                optional: true,
+            });
+        }
+        for (i, rel) in inputs.iter().enumerate() {
+            tag_specs.push(FieldSpec {
+                pig_name: node.schema.fields.get(i + 1).and_then(|f| f.name.clone()),
+                ty: rel.ty.clone(),
+                optional: true,
+            });
+        }
+        let tid = self.records.record(
+            &format!("{hint}_tagged"),
+            format!("A row of one input of `{hint}`, tagged with its COGROUP key"),
+            tag_specs,
+        );
+        let tdef = self.records.get(tid).clone();
+        let tname = &tdef.ident;
+        let slots = &tdef.fields[if all { 0 } else { 2 }..];
+        let mut tagged = Vec::with_capacity(n);
+        for i in 0..n {
+            let src = self.input_stream(node, i)?;
+            let rows = slots.iter().enumerate().map(|(j, f)| {
+                let fid = &f.ident;
+                if j == i {
+                    quote!(#fid: Some(r.clone()))
+                } else {
+                    quote!(#fid: None)
+                }
+            });
+            let row = match (codes.get(i), &tdef.fields[..]) {
+                (Some(k), [kf, tf, ..]) => {
+                    let (kid, tid) = (&kf.ident, &tf.ident);
+                    let ts = &k.ts;
+                    let tag = i32::try_from(i).unwrap_or(i32::MAX);
+                    if k.opt {
+                        quote!({ let k = #ts; #tname { #tid: k.is_none().then_some(#tag), #kid: k, #(#rows),* } })
+                    } else if key_opt {
+                        quote!(#tname { #kid: Some(#ts), #tid: None, #(#rows),* })
+                    } else {
+                        quote!(#tname { #kid: #ts, #tid: None, #(#rows),* })
+                    }
+                }
+                _ => quote!(#tname { #(#rows),* }),
+            };
+            tagged.push(quote!(#src.map(|r| #row)));
+        }
+        let first = &tagged[0];
+        let rest = &tagged[1..];
+        let united = if rest.is_empty() {
+            first.clone()
+        } else {
+            quote!(#first.union_many([#(&#rest),*]))
+        };
+        let bags = slots
+            .iter()
+            .zip(&inputs)
+            .map(|(f, rel)| {
+                let fid = &f.ident;
+                let t = self.records.rust_type(&rel.ty);
+                quote!(rt::operators::bag(|r: &#tname| r.#fid.clone(), |rows: &[#t]| rt::data::Bag::from_vec(rows.to_vec())))
+            })
+            .collect();
+        let bag_vars: Vec<Ident> = (0..n).map(|i| format_ident!("b{}", i)).collect();
+        let outs = nested_tuple(bag_vars.iter().map(|v| quote!(#v)).collect());
+        let (kpat, key_fn, gval) = match &tdef.fields[..] {
+            [kf, tf, ..] if !all => {
+                let (kid, tid) = (&kf.ident, &tf.ident);
+                if group_ty.is_copy() {
+                    (quote!(k), quote!(|r| (r.#kid, r.#tid)), quote!(k.0))
+                } else {
+                    (
+                        quote!(k),
+                        quote!(|r| (r.#kid.clone(), r.#tid)),
+                        quote!(k.0.clone()),
+                    )
+                }
+            }
+            _ => (quote!(_), quote!(|_| ()), quote!(String::from("all"))),
+        };
+        let mut values = vec![gval];
+        values.extend(bag_vars.iter().map(|v| quote!(#v)));
+        let row = self.struct_literal(gid, values);
+        let bags = nested_tuple(bags);
+        let sid = lit(&node.id.0);
+        let mut chain = quote!(#united.key_by(#key_fn).aggregate(#sid, #bags, |#kpat, #outs| #row));
+        let inner_fields: Vec<&Ident> = inner
+            .iter()
+            .zip(def.fields.iter().skip(1))
+            .filter(|(inner, _)| **inner)
+            .map(|(_, f)| &f.ident)
             .collect();
         if !inner_fields.is_empty() {
             chain = quote!(#chain.filter(|g| #(!g.#inner_fields.is_empty())&&*));
