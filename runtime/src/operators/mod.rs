@@ -10,6 +10,7 @@
 //! | `ORDER … LIMIT n`, `LIMIT n` | [`Stream::top_n`](crate::dataflow::Stream::top_n), [`Stream::limit`](crate::dataflow::Stream::limit) | all rows, sorted |
 //! | `CUBE … BY CUBE(…), ROLLUP(…)` | [`Stream::cube`](crate::dataflow::Stream::cube) | per grouping set and key: the bag |
 //! | `RANK … [BY …]` (batch only) | [`Stream::rank`](crate::dataflow::Stream::rank), [`Stream::row_number`](crate::dataflow::Stream::row_number) | all rows |
+//! | `x.f` of a one-row relation `x` (a scalar); `LIMIT`/`SAMPLE` by one | [`Stream::with_scalar`](crate::dataflow::Stream::with_scalar), [`Stream::top_n_scalar`](crate::dataflow::Stream::top_n_scalar), [`Stream::limit_scalar`](crate::dataflow::Stream::limit_scalar), [`Stream::sample_scalar`](crate::dataflow::Stream::sample_scalar) | the input's rows and the scalar's row |
 //! | `ASSERT … BY` | [`Stream::assert`](crate::dataflow::Stream::assert) | the first violation |
 //!
 //! Nested `DISTINCT`/`FILTER`/`ORDER`/`LIMIT` inside a `FOREACH` over a group are per-group bag functions:
@@ -24,6 +25,7 @@ mod cube;
 mod distinct;
 mod join;
 mod rank;
+mod scalar;
 mod topn;
 
 use std::marker::PhantomData;
@@ -32,6 +34,7 @@ pub use accumulators::{
     avg, bag, count, count_distinct, count_star, max, min, sum, Aggregate, Avg, Bag, Count,
     CountDistinct, CountStar, Max, Min, Sum, SumState, Summable,
 };
+pub use scalar::WithScalar;
 
 use crate::dataflow::Stream;
 use crate::record::Record;
