@@ -1,5 +1,5 @@
-//! `pigc compile SCRIPT -o DIR [-p K=V]… [--param-file F]… [--name NAME] [--runtime-path DIR]
-//! [--no-optimize]`
+//! `pigc compile SCRIPT -o DIR [-p K=V]… [--param-file F]… [--name NAME]
+//! [--runtime-path DIR | --runtime-version VER] [--no-optimize]`
 //!
 //! Writes a standalone crate (`Cargo.toml`, `src/main.rs`, `src/pipeline.rs`) into DIR. DIR must be
 //! missing, empty, or a crate pigc wrote before (it holds the marker file [`MARKER`]); pigc never
@@ -37,6 +37,9 @@ pub struct CompileArgs {
     /// The pigc-runtime crate to depend on (default: the runtime next to this pigc's sources).
     #[arg(long = "runtime-path", value_name = "DIR")]
     pub runtime_path: Option<PathBuf>,
+    /// Depend on a published pigc-runtime by version requirement (e.g. `0.1`) instead of a path.
+    #[arg(long = "runtime-version", value_name = "VER", conflicts_with = "runtime_path")]
+    pub runtime_version: Option<String>,
     /// Compile the plan as written, without the optimizer.
     #[arg(long)]
     pub no_optimize: bool,
@@ -60,7 +63,10 @@ fn compile(args: &CompileArgs) -> Result<(), String> {
             Some(name) => checked_package_name(name)?,
             None => package_name_for(&args.script),
         },
-        runtime: RuntimeDependency::Path(runtime_path(args.runtime_path.as_deref())?),
+        runtime: match &args.runtime_version {
+            Some(version) => RuntimeDependency::Version(checked_version_req(version)?),
+            None => RuntimeDependency::Path(runtime_path(args.runtime_path.as_deref())?),
+        },
         kafka: !args.no_kafka,
         cargo_toml_extra: STANDALONE.to_owned(),
         ..CodegenOptions::default()
@@ -125,6 +131,21 @@ fn checked_package_name(name: &str) -> Result<String, String> {
         Err(format!(
             "error: `{name}` is not a valid package name (ASCII letters, digits, `-` and `_`, \
              starting with a letter)"
+        ))
+    }
+}
+
+/// A Cargo version requirement such as `0.1`, `=0.1.0` or `^0.1.2`.
+fn checked_version_req(version: &str) -> Result<String, String> {
+    let ok = !version.is_empty()
+        && version
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "=^~<>.,*-+ ".contains(c));
+    if ok {
+        Ok(version.to_owned())
+    } else {
+        Err(format!(
+            "error: --runtime-version {version:?} is not a Cargo version requirement (e.g. 0.1)"
         ))
     }
 }
@@ -247,6 +268,14 @@ mod tests {
         assert!(!out.join("src/old.rs").exists());
         assert!(out.join("src/main.rs").exists());
         assert!(out.join("target").is_dir());
+    }
+
+    #[test]
+    fn runtime_versions_are_cargo_requirements() {
+        assert_eq!(checked_version_req("0.1").as_deref(), Ok("0.1"));
+        assert_eq!(checked_version_req(">=0.1, <0.3").as_deref(), Ok(">=0.1, <0.3"));
+        assert!(checked_version_req("").is_err());
+        assert!(checked_version_req("0.1\" }").is_err());
     }
 
     #[test]

@@ -165,27 +165,70 @@ pub fn generate_module(
     })
 }
 
-/// Formats generated tokens with prettyplease and replaces comment markers by `//` comments.
+/// Formats generated tokens with prettyplease and replaces comment markers by `//` comments: a
+/// marker statement `__pigc_comment!(n);` becomes a comment line, and an in-chain marker
+/// `.__pigc_comment(n)` ends the line there and puts the comment before the rest of the chain.
 fn format_tokens(
     tokens: proc_macro2::TokenStream,
     comments: &[String],
 ) -> Result<String, CodegenError> {
     let file: syn::File = syn::parse2(tokens).map_err(|e| CodegenError::Internal(e.to_string()))?;
     let text = prettyplease::unparse(&file);
+    let comment = |index: usize| comments.get(index).map_or("", String::as_str);
     let mut out = String::with_capacity(text.len());
+    // Extra indentation for the rest of a statement whose chain was broken at an in-chain marker.
+    let mut shift: Option<(usize, &str)> = None;
     for line in text.lines() {
-        match comment_marker(line) {
-            Some((indent, index)) => {
-                let comment = comments.get(index).map_or("", String::as_str);
-                out.push_str(indent);
-                out.push_str("// ");
-                out.push_str(comment);
+        let indent_len = line.len() - line.trim_start().len();
+        let extra = match shift {
+            Some((depth, extra)) if indent_len >= depth => {
+                if indent_len == depth {
+                    shift = None;
+                }
+                extra
             }
-            None => out.push_str(line),
+            _ => {
+                shift = None;
+                ""
+            }
+        };
+        if let Some((indent, index)) = comment_marker(line) {
+            push_line(&mut out, &[extra, indent, "// ", comment(index)]);
+            continue;
         }
-        out.push('\n');
+        let mut line = line.to_owned();
+        while let Some((start, end, index)) = chain_marker(&line) {
+            let indent_len = line.len() - line.trim_start().len();
+            let (indent, code) = line.split_at(indent_len);
+            let before = code[..start - indent_len].trim_end();
+            let after = &line[end..];
+            let continued = if before.is_empty() || before.starts_with('.') {
+                ""
+            } else {
+                "    "
+            };
+            if !before.is_empty() {
+                push_line(&mut out, &[extra, indent, before]);
+            }
+            push_line(&mut out, &[extra, indent, continued, "// ", comment(index)]);
+            let rest = format!("{indent}{continued}{}", after.trim_start());
+            if !continued.is_empty() && !rest.trim_end().ends_with(';') {
+                shift = Some((indent.len(), "    "));
+            }
+            line = rest;
+        }
+        if !line.trim().is_empty() {
+            push_line(&mut out, &[extra, &line]);
+        }
     }
     Ok(out)
+}
+
+fn push_line(out: &mut String, parts: &[&str]) {
+    for p in parts {
+        out.push_str(p);
+    }
+    out.push('\n');
 }
 
 /// The name of the macro-call statement that marks where a `//` comment goes in generated code.
@@ -200,6 +243,52 @@ fn comment_marker(line: &str) -> Option<(&str, usize)> {
         .strip_prefix("!(")?
         .strip_suffix(");")?;
     Some((indent, rest.parse().ok()?))
+}
+
+/// The first in-chain marker `.__pigc_comment(n)` in `line` outside string and character literals
+/// and comments: `(start, end, n)` with `start..end` the marker's bytes.
+fn chain_marker(line: &str) -> Option<(usize, usize, usize)> {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'\'' => {
+                // A char literal ('x', '\n', '\u{..}') or a lifetime ('a).
+                if bytes.get(i + 1) == Some(&b'\\') {
+                    i += 2;
+                    while i < bytes.len() && bytes[i] != b'\'' {
+                        i += 1;
+                    }
+                } else if let Some(len) = line[i + 1..].chars().next().map(char::len_utf8) {
+                    if bytes.get(i + 1 + len) == Some(&b'\'') {
+                        i += 1 + len;
+                    }
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => return None,
+            b'.' => {
+                let rest = &line[i + 1..];
+                if let Some(args) = rest
+                    .strip_prefix(COMMENT_MARKER)
+                    .and_then(|r| r.strip_prefix('('))
+                {
+                    let close = args.find(')')?;
+                    let index = args[..close].parse().ok()?;
+                    let end = line.len() - args.len() + close + 1;
+                    return Some((i, end, index));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// A single line of text safe in a `//` comment or a doc attribute: control characters (line breaks
@@ -235,5 +324,27 @@ mod tests {
             Some(("    ", 12))
         );
         assert_eq!(comment_marker("let x = 1;"), None);
+        assert_eq!(
+            chain_marker("let a = b.__pigc_comment(3).map(|r| r.x);"),
+            Some((9, 27, 3))
+        );
+        assert_eq!(chain_marker(r#"f(".__pigc_comment(3)", '"').x"#), None);
+        assert_eq!(chain_marker(r#"f('"', "\".__pigc_comment(3)")"#), None);
+    }
+
+    #[test]
+    fn in_chain_markers_become_comment_lines_before_the_rest_of_the_chain() {
+        let tokens = quote::quote! {
+            fn build() {
+                let a = b.__pigc_comment(0).map(|r| r.x);
+                let c = d.__pigc_comment(1).map(|r| Long { x: r.x, y: r.y, zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz: r.zzzzzzzzzzzzzzzzzzzzz });
+                e.__pigc_comment(0).f();
+            }
+        };
+        let text = format_tokens(tokens, &["zero".into(), "one".into()]).unwrap();
+        assert_eq!(
+            text,
+            "fn build() {\n    let a = b\n        // zero\n        .map(|r| r.x);\n    let c = d\n        // one\n        .map(|r| Long {\n            x: r.x,\n            y: r.y,\n            zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz: r.zzzzzzzzzzzzzzzzzzzzz,\n        });\n    e\n        // zero\n        .f();\n}\n"
+        );
     }
 }

@@ -1,5 +1,6 @@
-//! The `build` function: one `let` per physical operator (see [`crate::physical`]), each a chain of
-//! runtime calls preceded by a comment naming the Pig statement it comes from.
+//! The `build` function: each physical operator (see [`crate::physical`]) becomes runtime calls
+//! preceded by a comment naming the Pig statement it comes from; [`fuse`] then joins operators whose
+//! relation is used once into fluent chains.
 
 use super::exprs::{receiver, Binding, Code, ExprGen, Row, Scope};
 use super::names::{ident, snake, NameSet};
@@ -18,6 +19,7 @@ use std::collections::HashMap;
 use syn::LitStr;
 
 mod aggregate;
+mod fuse;
 mod joins;
 mod nested;
 mod union;
@@ -78,6 +80,7 @@ pub fn generate(plan: &PhysicalPlan, opts: &CodegenOptions) -> Result<Generated,
         comments,
         ..
     } = g;
+    let stmts = fuse::fuse_chains(stmts);
     let structs = records.items();
     let doc = " ".to_owned()
         + &super::comment_text(&format!(

@@ -461,8 +461,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:4: n = LOAD
     let n = df.source::<N, _>("nums.txt", rt::format::PigStorage::new(b'\t'));
     // script.pig:7: ints = FOREACH
-    let ints = n
-        .map(|r| Ints {
+    n.map(|r| Ints {
             id: r.id,
             quot: rt::data::ops::div(r.a, r.b),
             rem: rt::data::ops::rem(r.a, Some(3i32)),
@@ -473,12 +472,11 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             total: rt::data::ops::add(r.a.map(i64::from), r.big),
             doubled: rt::data::ops::mul(r.big, Some(2i64)),
             neg: r.a.map(rt::data::ops::PigArith::pig_neg),
-        });
-    // script.pig:9: STORE INTO 'out_ints'
-    ints.sink("out_ints", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:9: STORE INTO 'out_ints'
+        .sink("out_ints", rt::format::PigStorage::new(b','));
     // script.pig:11: dbls = FOREACH
-    let dbls = n
-        .map(|r| Dbls {
+    n.map(|r| Dbls {
             id: r.id,
             ratio: rt::data::ops::div(
                 r.x,
@@ -492,12 +490,11 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             x_long: r.x.map(|v1| v1.0 as i64),
             x_plus: rt::data::ops::add(r.x, Some(rt::data::Double(1f64))),
             x_float: r.x.map(|v1| rt::data::Float(v1.0 as f32)),
-        });
-    // script.pig:13: STORE INTO 'out_doubles'
-    dbls.sink("out_doubles", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:13: STORE INTO 'out_doubles'
+        .sink("out_doubles", rt::format::PigStorage::new(b','));
     // script.pig:15: casts = FOREACH
-    let casts = n
-        .map(|r| Casts {
+    n.map(|r| Casts {
             id: r.id,
             s_int: r.s.clone().as_deref().and_then(rt::data::cast::text_to_int),
             s_next: rt::data::ops::add(
@@ -523,12 +520,11 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 .map(|v1| rt::data::PigText::to_text(&v1))
                 .as_deref()
                 .map(|v2| rt::builtins::string::concat(&[v2, "!"])),
-        });
-    // script.pig:17: STORE INTO 'out_casts'
-    casts.sink("out_casts", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:17: STORE INTO 'out_casts'
+        .sink("out_casts", rt::format::PigStorage::new(b','));
     // script.pig:19: conds = FOREACH
-    let conds = n
-        .map(|r| Conds {
+    n.map(|r| Conds {
             id: r.id,
             sign: match rt::data::ops::gt(r.a, Some(0i32)) {
                 Some(true) => Some(String::from("pos")),
@@ -558,19 +554,18 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 None => None,
             },
             a_or_zero: if r.a.is_none() { Some(0i32) } else { r.a },
-        });
-    // script.pig:24: STORE INTO 'out_conds'
-    conds.sink("out_conds", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:24: STORE INTO 'out_conds'
+        .sink("out_conds", rt::format::PigStorage::new(b','));
     // script.pig:27: bigger = FILTER
-    let bigger = n
-        .filter(|r| {
+    n.filter(|r| {
             rt::data::ops::gt(
                 rt::data::ops::mul(r.x, Some(rt::data::Double(2f64))),
                 r.a.map(|v1| rt::data::Double(f64::from(v1))),
             ) == Some(true)
-        });
-    // script.pig:28: bigger_ids = FOREACH
-    let bigger_ids = bigger.map(|r| BiggerIds { id: r.id });
-    // script.pig:29: STORE INTO 'out_compare'
-    bigger_ids.sink("out_compare", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:28: bigger_ids = FOREACH
+        .map(|r| BiggerIds { id: r.id })
+        // script.pig:29: STORE INTO 'out_compare'
+        .sink("out_compare", rt::format::PigStorage::new(b','));
 }

@@ -482,8 +482,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             },
         );
     // script.pig:8: summary = FOREACH
-    let summary = cg
-        .map(|r| Summary {
+    cg.map(|r| Summary {
             user: r.group.clone(),
             n_clicks: {
                 let b = &r.clicks;
@@ -497,9 +496,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 let b = &r.buys;
                 rt::builtins::aggregate::sum_int(b.iter().map(|t1| t1.amount))
             },
-        });
-    // script.pig:10: STORE INTO 'out_summary'
-    summary
+        })
+        // script.pig:10: STORE INTO 'out_summary'
         .sink_upsert(
             "out_summary",
             rt::format::PigStorage::new(b','),
@@ -507,22 +505,19 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             rt::format::PigStorage::new(b','),
         );
     // script.pig:12: browsed_only = FILTER
-    let browsed_only = cg
-        .filter(|r| {
+    cg.filter(|r| {
             (!rt::builtins::collection::is_empty_bag(&r.clicks))
                 && rt::builtins::collection::is_empty_bag(&r.buys)
-        });
-    // script.pig:13: browsed_only_out = FOREACH
-    let browsed_only_out = browsed_only
+        })
+        // script.pig:13: browsed_only_out = FOREACH
         .map(|r| BrowsedOnlyOut {
             user: r.group.clone(),
             n_clicks: {
                 let b = &r.clicks;
                 b.len() as i64
             },
-        });
-    // script.pig:14: STORE INTO 'out_browsed_not_bought'
-    browsed_only_out
+        })
+        // script.pig:14: STORE INTO 'out_browsed_not_bought'
         .sink_upsert(
             "out_browsed_not_bought",
             rt::format::PigStorage::new(b','),
@@ -530,13 +525,11 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             rt::format::PigStorage::new(b','),
         );
     // script.pig:16: both = FILTER
-    let both = cg
-        .filter(|r| {
+    cg.filter(|r| {
             (!rt::builtins::collection::is_empty_bag(&r.clicks))
                 && (!rt::builtins::collection::is_empty_bag(&r.buys))
-        });
-    // script.pig:17: both_out = FOREACH
-    let both_out = both
+        })
+        // script.pig:17: both_out = FOREACH
         .map(|r| BothOut {
             user: r.group.clone(),
             n_clicks: {
@@ -547,9 +540,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 let b = &r.buys;
                 rt::builtins::aggregate::sum_int(b.iter().map(|t1| t1.amount))
             },
-        });
-    // script.pig:18: STORE INTO 'out_browsed_and_bought'
-    both_out
+        })
+        // script.pig:18: STORE INTO 'out_browsed_and_bought'
         .sink_upsert(
             "out_browsed_and_bought",
             rt::format::PigStorage::new(b','),
@@ -557,7 +549,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             rt::format::PigStorage::new(b','),
         );
     // script.pig:20: cg_inner = COGROUP (state: per key: every input's bag)
-    let cg_inner = clicks
+    clicks
         .key_by(|r| {
             let k = r.user.clone();
             let tag = k.is_none().then_some(0u8);
@@ -577,9 +569,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 buys: rt::data::Bag::from_vec(ys.to_vec()),
             },
         )
-        .filter(|g| !g.clicks.is_empty());
-    // script.pig:21: inner_out = FOREACH
-    let inner_out = cg_inner
+        .filter(|g| !g.clicks.is_empty())
+        // script.pig:21: inner_out = FOREACH
         .map(|r| InnerOut {
             user: r.group.clone(),
             n_clicks: {
@@ -590,9 +581,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 let b = &r.buys;
                 b.len() as i64
             },
-        });
-    // script.pig:23: STORE INTO 'out_cogroup_inner'
-    inner_out
+        })
+        // script.pig:23: STORE INTO 'out_cogroup_inner'
         .sink_upsert(
             "out_cogroup_inner",
             rt::format::PigStorage::new(b','),

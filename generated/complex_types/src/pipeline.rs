@@ -461,7 +461,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     let profiles = df
         .source::<Profiles, _>("profiles.txt", rt::format::PigStorage::new(b'\t'));
     // script.pig:6: lookups = FOREACH
-    let lookups = profiles
+    profiles
         .map(|r| Lookups {
             id: r.id,
             city: r
@@ -485,11 +485,11 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 .b
                 .as_ref()
                 .and_then(|b| rt::builtins::aggregate::sum_int(b.iter().map(|t1| t1.x))),
-        });
-    // script.pig:8: STORE INTO 'out_lookups'
-    lookups.sink("out_lookups", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:8: STORE INTO 'out_lookups'
+        .sink("out_lookups", rt::format::PigStorage::new(b','));
     // script.pig:10: with_city = FILTER
-    let with_city = profiles
+    profiles
         .filter(|r| {
             r
                 .m
@@ -499,9 +499,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 .cloned()
                 .as_ref()
                 .is_some()
-        });
-    // script.pig:11: built = FOREACH
-    let built = with_city
+        })
+        // script.pig:11: built = FOREACH
         .map(|r| Built {
             id: r.id,
             city_map: rt::builtins::collection::to_map([
@@ -524,26 +523,26 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 id: r.id,
                 word: r.t.as_ref().and_then(|t2| t2.word.clone()),
             },
-        });
-    // script.pig:13: STORE INTO 'out_built'
-    built.sink("out_built", rt::format::PigStorage::new(b'\t'));
+        })
+        // script.pig:13: STORE INTO 'out_built'
+        .sink("out_built", rt::format::PigStorage::new(b'\t'));
     // script.pig:15: passthrough = FOREACH
-    let passthrough = profiles
+    profiles
         .map(|r| Passthrough {
             id: r.id,
             b: r.b.clone(),
-        });
-    // script.pig:16: STORE INTO 'out_bags'
-    passthrough.sink("out_bags", rt::format::PigStorage::new(b'\t'));
+        })
+        // script.pig:16: STORE INTO 'out_bags'
+        .sink("out_bags", rt::format::PigStorage::new(b'\t'));
     // script.pig:18: items = FOREACH
-    let items = profiles
+    profiles
         .flat_map(|r| {
             let mut out = Vec::new();
             for t1 in r.b.as_ref().into_iter().flatten() {
                 out.push(Items { id: r.id, x: t1.x });
             }
             out
-        });
-    // script.pig:19: STORE INTO 'out_items'
-    items.sink("out_items", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:19: STORE INTO 'out_items'
+        .sink("out_items", rt::format::PigStorage::new(b','));
 }

@@ -424,12 +424,12 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:11: STORE INTO 'out_variants_tab'
     variants.sink("out_variants_tab", rt::format::PigStorage::new(b'\t'));
     // script.pig:13: heavy = FILTER
-    let heavy = variants
-        .filter(|r| rt::data::ops::ge(r.weight, Some(4i32)) == Some(true));
-    // script.pig:14: STORE INTO 'out_heavy'
-    heavy.sink("out_heavy", rt::format::PigStorage::new(b':'));
+    variants
+        .filter(|r| rt::data::ops::ge(r.weight, Some(4i32)) == Some(true))
+        // script.pig:14: STORE INTO 'out_heavy'
+        .sink("out_heavy", rt::format::PigStorage::new(b':'));
     // script.pig:17: counts = GROUP + FOREACH (aggregate) (state: per group: row count, CountStar:sum, Count:sum)
-    let counts_groups = variants
+    variants
         .key_by(|_| ())
         .aggregate(
             "counts.aggregate.5e94d10f",
@@ -442,14 +442,12 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 acc0: v0,
                 acc1: v1,
             },
-        );
-    let counts = counts_groups
+        )
         .map(|r| Counts {
             n_rows: r.acc0,
             n_with_sku: r.acc1,
-        });
-    // script.pig:18: STORE INTO 'out_counts'
-    counts
+        })
+        // script.pig:18: STORE INTO 'out_counts'
         .sink_upsert(
             "out_counts",
             rt::format::PigStorage::new(b','),

@@ -425,29 +425,29 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     let readings = df
         .source::<Readings, _>("readings.csv", rt::format::PigStorage::new(b','));
     // script.pig:7: parsed = FOREACH
-    let parsed = readings
+    readings
         .map(|r| Parsed {
             sensor: r.sensor.clone(),
             day: r.day.clone(),
             value: r.value,
             weight: r.weight,
-        });
-    // script.pig:8: STORE INTO 'out_parsed'
-    parsed.sink("out_parsed", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:8: STORE INTO 'out_parsed'
+        .sink("out_parsed", rt::format::PigStorage::new(b','));
     // script.pig:10: bad = FILTER
-    let bad = readings.filter(|r| r.value.is_none() || r.weight.is_none());
-    // script.pig:11: bad_keys = FOREACH
-    let bad_keys = bad
+    readings
+        .filter(|r| r.value.is_none() || r.weight.is_none())
+        // script.pig:11: bad_keys = FOREACH
         .map(|r| BadKeys {
             sensor: r.sensor.clone(),
             day: r.day.clone(),
-        });
-    // script.pig:12: STORE INTO 'out_rejected'
-    bad_keys.sink("out_rejected", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:12: STORE INTO 'out_rejected'
+        .sink("out_rejected", rt::format::PigStorage::new(b','));
     // script.pig:14: good = FILTER
-    let good = readings.filter(|r| r.value.is_some() && r.weight.is_some());
-    // script.pig:15: weighted = FOREACH
-    let weighted = good
+    readings
+        .filter(|r| r.value.is_some() && r.weight.is_some())
+        // script.pig:15: weighted = FOREACH
         .map(|r| Weighted {
             sensor: r.sensor.clone(),
             value: r.value,
@@ -455,9 +455,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 r.value.map(|v1| rt::data::Double(f64::from(v1))),
                 r.weight,
             ),
-        });
-    // script.pig:17: per_sensor = GROUP + FOREACH (aggregate) (state: per group: row count, CountStar:sum, Sum:sum, Sum:sum)
-    let per_sensor_groups = weighted
+        })
+        // script.pig:17: per_sensor = GROUP + FOREACH (aggregate) (state: per group: row count, CountStar:sum, Sum:sum, Sum:sum)
         .key_by(|r| r.sensor.clone())
         .aggregate(
             "per_sensor.aggregate.7577427a",
@@ -472,16 +471,14 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 acc1: v1,
                 acc2: v2,
             },
-        );
-    let per_sensor = per_sensor_groups
+        )
         .map(|r| PerSensor {
             sensor: r.group.clone(),
             n: r.acc0,
             total: r.acc1,
             weighted_total: r.acc2,
-        });
-    // script.pig:19: STORE INTO 'out_per_sensor'
-    per_sensor
+        })
+        // script.pig:19: STORE INTO 'out_per_sensor'
         .sink_upsert(
             "out_per_sensor",
             rt::format::PigStorage::new(b','),

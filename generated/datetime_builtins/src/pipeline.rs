@@ -238,9 +238,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:3: v = LOAD
     let v = df.source::<V, _>("visits.txt", rt::format::PigStorage::new(b'\t'));
     // script.pig:7: known = FILTER
-    let known = v.filter(|r| r.start_s.is_some() && r.end_s.is_some());
-    // script.pig:10: parts = FOREACH
-    let parts = known
+    v.filter(|r| r.start_s.is_some() && r.end_s.is_some())
+        // script.pig:10: parts = FOREACH
         .map(|r| Parts {
             id: r.id,
             y: r
@@ -335,12 +334,11 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                     v2,
                     "dd.MM.yyyy",
                 )),
-        });
-    // script.pig:14: STORE INTO 'out_parts'
-    parts.sink("out_parts", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:14: STORE INTO 'out_parts'
+        .sink("out_parts", rt::format::PigStorage::new(b','));
     // script.pig:17: epochs = FOREACH
-    let epochs = v
-        .map(|r| Epochs {
+    v.map(|r| Epochs {
             id: r.id,
             ts: r.epoch_ms.and_then(rt::builtins::datetime::to_date_millis),
             ts_fmt: r
@@ -356,7 +354,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 .and_then(rt::builtins::datetime::to_date_millis)
                 .as_ref()
                 .map(rt::builtins::datetime::get_year),
-        });
-    // script.pig:20: STORE INTO 'out_epochs'
-    epochs.sink("out_epochs", rt::format::PigStorage::new(b'\t'));
+        })
+        // script.pig:20: STORE INTO 'out_epochs'
+        .sink("out_epochs", rt::format::PigStorage::new(b'\t'));
 }

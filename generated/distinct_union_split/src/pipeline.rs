@@ -177,9 +177,9 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:4: b = LOAD
     let b = df.source::<B, _>("b.txt", rt::format::PigStorage::new(b'\t'));
     // script.pig:6: a_distinct = DISTINCT (state: per record: multiplicity)
-    let a_distinct = a.distinct("a_distinct.distinct.64d26d26");
-    // script.pig:7: STORE INTO 'out_distinct'
-    a_distinct.sink("out_distinct", rt::format::PigStorage::new(b','));
+    a.distinct("a_distinct.distinct.64d26d26")
+        // script.pig:7: STORE INTO 'out_distinct'
+        .sink("out_distinct", rt::format::PigStorage::new(b','));
     // script.pig:9: both = UNION
     let both_2 = {
         let both_2_part1 = b
@@ -198,9 +198,10 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:10: STORE INTO 'out_union'
     both_2.sink("out_union", rt::format::PigStorage::new(b','));
     // script.pig:12: both_distinct = DISTINCT (state: per record: multiplicity)
-    let both_distinct = both_2.distinct("both_distinct.distinct.b2ad9a56");
-    // script.pig:13: STORE INTO 'out_union_distinct'
-    both_distinct.sink("out_union_distinct", rt::format::PigStorage::new(b','));
+    both_2
+        .distinct("both_distinct.distinct.b2ad9a56")
+        // script.pig:13: STORE INTO 'out_union_distinct'
+        .sink("out_union_distinct", rt::format::PigStorage::new(b','));
     // script.pig:15: other = SPLIT
     let [other_0, other_1, other_2, other_3] = both_2
         .split(|r| [

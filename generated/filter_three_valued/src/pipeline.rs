@@ -183,82 +183,78 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     let people = df
         .source::<People, _>("people.txt", rt::format::PigStorage::new(b'\t'));
     // script.pig:7: projected = FOREACH
-    let projected = people
+    people
         .map(|r| Projected {
             name: r.name.clone(),
             city: r.city.clone(),
             next_age: rt::data::ops::add(r.age, Some(1i32)),
-        });
-    // script.pig:8: STORE INTO 'out_projection'
-    projected.sink("out_projection", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:8: STORE INTO 'out_projection'
+        .sink("out_projection", rt::format::PigStorage::new(b','));
     // script.pig:10: both = FILTER
-    let both = people
+    people
         .filter(|r| {
             rt::data::ops::and(
                 rt::data::ops::gt(r.age, Some(30i32)),
                 rt::data::ops::eq(r.city.as_deref(), Some("Paris")),
             ) == Some(true)
-        });
-    // script.pig:11: both_ids = FOREACH
-    let both_ids = both
+        })
+        // script.pig:11: both_ids = FOREACH
         .map(|r| BothIds {
             id: r.id,
             name: r.name.clone(),
-        });
-    // script.pig:12: STORE INTO 'out_and'
-    both_ids.sink("out_and", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:12: STORE INTO 'out_and'
+        .sink("out_and", rt::format::PigStorage::new(b','));
     // script.pig:14: either = FILTER
-    let either = people
+    people
         .filter(|r| {
             rt::data::ops::or(
                 rt::data::ops::gt(r.age, Some(40i32)),
                 rt::data::ops::eq(r.city.as_deref(), Some("Paris")),
             ) == Some(true)
-        });
-    // script.pig:15: either_ids = FOREACH
-    let either_ids = either
+        })
+        // script.pig:15: either_ids = FOREACH
         .map(|r| BothIds {
             id: r.id,
             name: r.name.clone(),
-        });
-    // script.pig:16: STORE INTO 'out_or'
-    either_ids.sink("out_or", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:16: STORE INTO 'out_or'
+        .sink("out_or", rt::format::PigStorage::new(b','));
     // script.pig:18: not_over = FILTER
-    let not_over = people
+    people
         .filter(|r| {
             rt::data::ops::not(rt::data::ops::gt(r.age, Some(30i32))) == Some(true)
-        });
-    // script.pig:19: not_over_ids = FOREACH
-    let not_over_ids = not_over
+        })
+        // script.pig:19: not_over_ids = FOREACH
         .map(|r| BothIds {
             id: r.id,
             name: r.name.clone(),
-        });
-    // script.pig:20: STORE INTO 'out_not'
-    not_over_ids.sink("out_not", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:20: STORE INTO 'out_not'
+        .sink("out_not", rt::format::PigStorage::new(b','));
     // script.pig:22: elsewhere = FILTER
-    let elsewhere = people
-        .filter(|r| rt::data::ops::ne(r.city.as_deref(), Some("Paris")) == Some(true));
-    // script.pig:23: elsewhere_ids = FOREACH
-    let elsewhere_ids = elsewhere
+    people
+        .filter(|r| rt::data::ops::ne(r.city.as_deref(), Some("Paris")) == Some(true))
+        // script.pig:23: elsewhere_ids = FOREACH
         .map(|r| BothIds {
             id: r.id,
             name: r.name.clone(),
-        });
-    // script.pig:24: STORE INTO 'out_neq'
-    elsewhere_ids.sink("out_neq", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:24: STORE INTO 'out_neq'
+        .sink("out_neq", rt::format::PigStorage::new(b','));
     // script.pig:26: missing = FILTER
-    let missing = people.filter(|r| r.age.is_none() || r.city.is_none());
-    // script.pig:27: missing_ids = FOREACH
-    let missing_ids = missing
+    people
+        .filter(|r| r.age.is_none() || r.city.is_none())
+        // script.pig:27: missing_ids = FOREACH
         .map(|r| BothIds {
             id: r.id,
             name: r.name.clone(),
-        });
-    // script.pig:28: STORE INTO 'out_missing'
-    missing_ids.sink("out_missing", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:28: STORE INTO 'out_missing'
+        .sink("out_missing", rt::format::PigStorage::new(b','));
     // script.pig:31: young_parisians_excluded = FILTER
-    let young_parisians_excluded = people
+    people
         .filter(|r| {
             rt::data::ops::not(
                 rt::data::ops::and(
@@ -266,27 +262,27 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                     rt::data::ops::lt(r.age, Some(40i32)),
                 ),
             ) == Some(true)
-        });
-    // script.pig:32: excluded_ids = FOREACH
-    let excluded_ids = young_parisians_excluded
+        })
+        // script.pig:32: excluded_ids = FOREACH
         .map(|r| BothIds {
             id: r.id,
             name: r.name.clone(),
-        });
-    // script.pig:33: STORE INTO 'out_not_and'
-    excluded_ids.sink("out_not_and", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:33: STORE INTO 'out_not_and'
+        .sink("out_not_and", rt::format::PigStorage::new(b','));
     // script.pig:36: act = FILTER
-    let act = people.filter(|r| r.active == Some(true));
-    // script.pig:37: STORE INTO 'out_active'
-    act.sink("out_active", rt::format::PigStorage::new(b'\t'));
+    people
+        .filter(|r| r.active == Some(true))
+        // script.pig:37: STORE INTO 'out_active'
+        .sink("out_active", rt::format::PigStorage::new(b'\t'));
     // script.pig:39: inact = FILTER
-    let inact = people.filter(|r| rt::data::ops::not(r.active) == Some(true));
-    // script.pig:40: inact_ids = FOREACH
-    let inact_ids = inact
+    people
+        .filter(|r| rt::data::ops::not(r.active) == Some(true))
+        // script.pig:40: inact_ids = FOREACH
         .map(|r| BothIds {
             id: r.id,
             name: r.name.clone(),
-        });
-    // script.pig:41: STORE INTO 'out_inactive'
-    inact_ids.sink("out_inactive", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:41: STORE INTO 'out_inactive'
+        .sink("out_inactive", rt::format::PigStorage::new(b','));
 }

@@ -818,7 +818,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:4: sales = LOAD
     let sales = df.source::<Sales, _>("sales.txt", rt::format::PigStorage::new(b'\t'));
     // script.pig:8: per_region = GROUP + FOREACH (aggregate) (state: per group: row count, Count:sum, CountStar:sum, Count:sum, Sum:sum, Avg:sum, Min:multiset, Max:mu …
-    let per_region_groups = sales
+    sales
         .key_by(|r| r.region.clone())
         .aggregate(
             "per_region.aggregate.0dbae190",
@@ -847,8 +847,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 acc8: v8.map(rt::data::Double),
                 acc9: v9,
             },
-        );
-    let per_region = per_region_groups
+        )
         .map(|r| PerRegion {
             region: r.group.clone(),
             n_count: r.acc0,
@@ -861,9 +860,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             total_price: r.acc7,
             avg_price: r.acc8,
             last_product: r.acc9.clone(),
-        });
-    // script.pig:14: STORE INTO 'out_per_region'
-    per_region
+        })
+        // script.pig:14: STORE INTO 'out_per_region'
         .sink_upsert(
             "out_per_region",
             rt::format::PigStorage::new(b','),
@@ -873,7 +871,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             rt::format::PigStorage::new(b','),
         );
     // script.pig:17: per_pair = GROUP + FOREACH (aggregate) (state: per group: row count, CountStar:sum, Sum:sum)
-    let per_pair_groups = sales
+    sales
         .key_by(|r| PerPairKey {
             region: r.region.clone(),
             product: r.product.clone(),
@@ -889,16 +887,14 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 acc0: v0,
                 acc1: v1,
             },
-        );
-    let per_pair = per_pair_groups
+        )
         .map(|r| PerPair {
             region: r.group.region.clone(),
             product: r.group.product.clone(),
             n: r.acc0,
             total_qty: r.acc1,
-        });
-    // script.pig:19: STORE INTO 'out_per_pair'
-    per_pair
+        })
+        // script.pig:19: STORE INTO 'out_per_pair'
         .sink_upsert(
             "out_per_pair",
             rt::format::PigStorage::new(b','),
@@ -909,7 +905,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             rt::format::PigStorage::new(b','),
         );
     // script.pig:22: totals = GROUP + FOREACH (aggregate) (state: per group: row count, CountStar:sum, Count:sum, Sum:sum, Avg:sum, Max:multiset, Min:multiset, Sum:su …
-    let totals_groups = sales
+    sales
         .key_by(|_| ())
         .aggregate(
             "totals.aggregate.baf9ad5b",
@@ -932,8 +928,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 acc5: v5,
                 acc6: v6,
             },
-        );
-    let totals = totals_groups
+        )
         .map(|r| Totals {
             scope: r.group.clone(),
             n_star: r.acc0,
@@ -943,9 +938,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             max_qty: r.acc4,
             min_qty: r.acc5,
             total_price: r.acc6,
-        });
-    // script.pig:25: STORE INTO 'out_totals'
-    totals
+        })
+        // script.pig:25: STORE INTO 'out_totals'
         .sink_upsert(
             "out_totals",
             rt::format::PigStorage::new(b','),

@@ -375,8 +375,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:5: fn = LOAD
     let r#fn = df.source::<Fn2, _>("données.txt", rt::format::PigStorage::new(b'\t'));
     // script.pig:8: match = FOREACH
-    let r#match = r#fn
-        .map(|r| Match {
+    r#fn.map(|r| Match {
             option: r.self_.clone(),
             string: r
                 .r#type
@@ -397,22 +396,20 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 )),
             r#impl: rt::data::ops::add(r.self_2, Some(1i32)),
             field: rt::data::ops::mul(r.super_, Some(rt::data::Double(2f64))),
-        });
-    // script.pig:15: STORE INTO 'out_ключ"#'
-    r#match.sink("out_ключ\"#", rt::format::PigStorage::new(b'|'));
+        })
+        // script.pig:15: STORE INTO 'out_ключ"#'
+        .sink("out_ключ\"#", rt::format::PigStorage::new(b'|'));
     // script.pig:17: loop = FILTER
-    let r#loop = r#fn
-        .filter(|r| {
+    r#fn.filter(|r| {
             rt::data::ops::and(
                 rt::data::ops::ne(r.crate_.as_deref(), Some("\"#")),
                 Some(r.self_.is_some()),
             ) == Some(true)
-        });
-    // script.pig:18: STORE INTO 'out_filtered'
-    r#loop.sink("out_filtered", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:18: STORE INTO 'out_filtered'
+        .sink("out_filtered", rt::format::PigStorage::new(b','));
     // script.pig:21: await = GROUP + FOREACH (aggregate) (state: per group: row count, Count:sum, Sum:sum)
-    let r#await_groups = r#fn
-        .key_by(|r| match rt::data::ops::gt(r.self_2, Some(1i32)) {
+    r#fn.key_by(|r| match rt::data::ops::gt(r.self_2, Some(1i32)) {
             Some(true) => Some(String::from("große \"Zahl\"")),
             Some(false) => Some(String::from("klein\\")),
             None => None,
@@ -428,15 +425,13 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 acc0: v0,
                 acc1: v1,
             },
-        );
-    let r#await = r#await_groups
+        )
         .map(|r| Await {
             r#struct: r.group.clone(),
             r#dyn: r.acc0,
             r#mod: r.acc1,
-        });
-    // script.pig:22: STORE INTO 'out_grouped'
-    r#await
+        })
+        // script.pig:22: STORE INTO 'out_grouped'
         .sink_upsert(
             "out_grouped",
             rt::format::PigStorage::new(b','),
@@ -446,13 +441,12 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             rt::format::PigStorage::new(b','),
         );
     // script.pig:24: rt = FILTER
-    let rt_2 = r#fn.filter(|r| rt::data::ops::ge(r.self_2, Some(2i32)) == Some(true));
-    // script.pig:25: df = FOREACH
-    let df_2 = rt_2
+    r#fn.filter(|r| rt::data::ops::ge(r.self_2, Some(2i32)) == Some(true))
+        // script.pig:25: df = FOREACH
         .map(|r| Df {
             r: r.self_2,
             r#box: r.r#type.clone(),
-        });
-    // script.pig:26: STORE INTO 'out_rt'
-    df_2.sink("out_rt", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:26: STORE INTO 'out_rt'
+        .sink("out_rt", rt::format::PigStorage::new(b','));
 }

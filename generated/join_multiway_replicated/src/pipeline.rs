@@ -1025,7 +1025,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     let loyalty = df
         .source::<Loyalty, _>("loyalty.txt", rt::format::PigStorage::new(b'\t'));
     // script.pig:8: three = JOIN (state: per key and side: multiset of rows)
-    let three = users
+    users
         .key_by(|r| r.uid)
         .join_inner(
             "three.hashjoin.d7fc8a99",
@@ -1038,9 +1038,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 item: r.item.clone(),
                 price: r.price,
             },
-        );
-    // script.pig:8: three = JOIN (state: per key and side: multiset of rows)
-    let three_2 = three
+        )
+        // script.pig:8: three = JOIN (state: per key and side: multiset of rows)
         .key_by(|r| r.uid)
         .join_inner(
             "three.hashjoin.e8623ba0",
@@ -1055,19 +1054,18 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 loyalty_uid: r.uid,
                 loyalty_tier: r.tier.clone(),
             },
-        );
-    // script.pig:9: three_out = FOREACH
-    let three_out = three_2
+        )
+        // script.pig:9: three_out = FOREACH
         .map(|r| ThreeOut {
             name: r.users_name.clone(),
             item: r.purchases_item.clone(),
             price: r.purchases_price,
             tier: r.loyalty_tier.clone(),
-        });
-    // script.pig:11: STORE INTO 'out_three_way'
-    three_out.sink("out_three_way", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:11: STORE INTO 'out_three_way'
+        .sink("out_three_way", rt::format::PigStorage::new(b','));
     // script.pig:14: located = JOIN (replicated) (state: per key: the table side's rows, and the streamed side's rows for exact retraction)
-    let located = users
+    users
         .key_by(|r| r.city_id)
         .join_inner(
             "located.lookupjoin.67ff6cb1",
@@ -1079,17 +1077,16 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 cities_city_id: r.city_id,
                 cities_city: r.city.clone(),
             },
-        );
-    // script.pig:15: located_out = FOREACH
-    let located_out = located
+        )
+        // script.pig:15: located_out = FOREACH
         .map(|r| LocatedOut {
             name: r.users_name.clone(),
             city: r.cities_city.clone(),
-        });
-    // script.pig:16: STORE INTO 'out_replicated_inner'
-    located_out.sink("out_replicated_inner", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:16: STORE INTO 'out_replicated_inner'
+        .sink("out_replicated_inner", rt::format::PigStorage::new(b','));
     // script.pig:18: maybe_located = JOIN (replicated) (state: per key: the table side's rows, and the streamed side's rows for exact retraction)
-    let maybe_located = users
+    users
         .key_by(|r| r.city_id)
         .join_left(
             "maybe_located.lookupjoin.9d37d645",
@@ -1101,17 +1098,16 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 cities_city_id: r.and_then(|x| x.city_id),
                 cities_city: r.and_then(|x| x.city.clone()),
             },
-        );
-    // script.pig:19: maybe_out = FOREACH
-    let maybe_out = maybe_located
+        )
+        // script.pig:19: maybe_out = FOREACH
         .map(|r| LocatedOut {
             name: r.users_name.clone(),
             city: r.cities_city.clone(),
-        });
-    // script.pig:20: STORE INTO 'out_replicated_left'
-    maybe_out.sink("out_replicated_left", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:20: STORE INTO 'out_replicated_left'
+        .sink("out_replicated_left", rt::format::PigStorage::new(b','));
     // script.pig:22: bought = JOIN (state: per key and side: multiset of rows)
-    let bought = purchases
+    purchases
         .key_by(|r| r.uid)
         .join_inner(
             "bought.hashjoin.61a0b04a",
@@ -1124,16 +1120,14 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 users_name: r.name.clone(),
                 users_city_id: r.city_id,
             },
-        );
-    // script.pig:23: bought_flat = FOREACH
-    let bought_flat = bought
+        )
+        // script.pig:23: bought_flat = FOREACH
         .map(|r| BoughtFlat {
             uid: r.purchases_uid,
             price: r.purchases_price,
             city_id: r.users_city_id,
-        });
-    // script.pig:25: bought_where = JOIN (replicated) (state: per key: the table side's rows, and the streamed side's rows for exact retraction)
-    let bought_where = bought_flat
+        })
+        // script.pig:25: bought_where = JOIN (replicated) (state: per key: the table side's rows, and the streamed side's rows for exact retraction)
         .key_by(|r| r.city_id)
         .join_inner(
             "bought_where.lookupjoin.37502720",
@@ -1145,15 +1139,13 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 cities_city_id: r.city_id,
                 cities_city: r.city.clone(),
             },
-        );
-    // script.pig:26: spend_rows = FOREACH
-    let spend_rows = bought_where
+        )
+        // script.pig:26: spend_rows = FOREACH
         .map(|r| SpendRows {
             city: r.cities_city.clone(),
             price: r.bought_flat_price,
-        });
-    // script.pig:28: spend = GROUP + FOREACH (aggregate) (state: per group: row count, Sum:sum, CountStar:sum)
-    let spend_groups = spend_rows
+        })
+        // script.pig:28: spend = GROUP + FOREACH (aggregate) (state: per group: row count, Sum:sum, CountStar:sum)
         .key_by(|r| r.city.clone())
         .aggregate(
             "spend.aggregate.0358e241",
@@ -1163,15 +1155,13 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 acc0: v0,
                 acc1: v1,
             },
-        );
-    let spend = spend_groups
+        )
         .map(|r| Spend {
             city: r.group.clone(),
             total: r.acc0,
             n: r.acc1,
-        });
-    // script.pig:29: STORE INTO 'out_spend_per_city'
-    spend
+        })
+        // script.pig:29: STORE INTO 'out_spend_per_city'
         .sink_upsert(
             "out_spend_per_city",
             rt::format::PigStorage::new(b','),

@@ -344,16 +344,16 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             },
         );
     // script.pig:7: inner_out = FOREACH
-    let inner_out = inner_j
+    inner_j
         .map(|r| InnerOut {
             order_id: r.orders_order_id,
             name: r.customers_name.clone(),
             amount: r.orders_amount,
-        });
-    // script.pig:9: STORE INTO 'out_inner'
-    inner_out.sink("out_inner", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:9: STORE INTO 'out_inner'
+        .sink("out_inner", rt::format::PigStorage::new(b','));
     // script.pig:11: left_j = JOIN (state: per key and side: multiset of rows)
-    let left_j = orders
+    orders
         .key_by(|r| r.cust.clone())
         .join_left(
             "left_j.hashjoin.9bb0173e",
@@ -366,18 +366,17 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 customers_name: r.and_then(|x| x.name.clone()),
                 customers_country: r.and_then(|x| x.country.clone()),
             },
-        );
-    // script.pig:12: left_out = FOREACH
-    let left_out = left_j
+        )
+        // script.pig:12: left_out = FOREACH
         .map(|r| InnerOut {
             order_id: r.orders_order_id,
             name: r.customers_name.clone(),
             amount: r.orders_amount,
-        });
-    // script.pig:14: STORE INTO 'out_left'
-    left_out.sink("out_left", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:14: STORE INTO 'out_left'
+        .sink("out_left", rt::format::PigStorage::new(b','));
     // script.pig:16: right_j = JOIN (state: per key and side: multiset of rows)
-    let right_j = orders
+    orders
         .key_by(|r| r.cust.clone())
         .join_right(
             "right_j.hashjoin.86d37709",
@@ -390,18 +389,17 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 customers_name: r.name.clone(),
                 customers_country: r.country.clone(),
             },
-        );
-    // script.pig:17: right_out = FOREACH
-    let right_out = right_j
+        )
+        // script.pig:17: right_out = FOREACH
         .map(|r| InnerOut {
             order_id: r.orders_order_id,
             name: r.customers_name.clone(),
             amount: r.orders_amount,
-        });
-    // script.pig:19: STORE INTO 'out_right'
-    right_out.sink("out_right", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:19: STORE INTO 'out_right'
+        .sink("out_right", rt::format::PigStorage::new(b','));
     // script.pig:21: full_j = JOIN (state: per key and side: multiset of rows)
-    let full_j = orders
+    orders
         .key_by(|r| r.cust.clone())
         .join_full(
             "full_j.hashjoin.00083fb4",
@@ -414,17 +412,16 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 customers_name: r.and_then(|x| x.name.clone()),
                 customers_country: r.and_then(|x| x.country.clone()),
             },
-        );
-    // script.pig:22: full_out = FOREACH
-    let full_out = full_j
+        )
+        // script.pig:22: full_out = FOREACH
         .map(|r| FullOut {
             order_id: r.orders_order_id,
             order_cust: r.orders_cust.clone(),
             customer_cust: r.customers_cust.clone(),
             name: r.customers_name.clone(),
-        });
-    // script.pig:24: STORE INTO 'out_full'
-    full_out.sink("out_full", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:24: STORE INTO 'out_full'
+        .sink("out_full", rt::format::PigStorage::new(b','));
     // script.pig:27: STORE INTO 'out_inner_all_columns'
     inner_j.sink("out_inner_all_columns", rt::format::PigStorage::new(b','));
 }

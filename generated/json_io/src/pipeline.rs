@@ -536,18 +536,16 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:3: ev = LOAD
     let ev = df.source::<Ev, _>("events.json", rt::format::JsonLines);
     // script.pig:6: enriched = FOREACH
-    let enriched = ev
-        .map(|r| Enriched {
+    ev.map(|r| Enriched {
             user: r.user.clone(),
             n: if r.n.is_none() { Some(0i32) } else { r.n },
             twice: rt::data::ops::mul(r.score, Some(rt::data::Double(2f64))),
             tags: r.tags.clone(),
-        });
-    // script.pig:7: STORE INTO 'out_enriched'
-    enriched.sink("out_enriched", rt::format::JsonLines);
+        })
+        // script.pig:7: STORE INTO 'out_enriched'
+        .sink("out_enriched", rt::format::JsonLines);
     // script.pig:10: user_summary = GROUP + FOREACH (aggregate) (state: per group: row count, CountStar:sum, Sum:sum, Max:multiset)
-    let user_summary_groups = ev
-        .key_by(|r| r.user.clone())
+    ev.key_by(|r| r.user.clone())
         .aggregate(
             "user_summary.aggregate.ef7cb4bd",
             (
@@ -561,16 +559,14 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 acc1: v1,
                 acc2: v2,
             },
-        );
-    let user_summary = user_summary_groups
+        )
         .map(|r| UserSummary {
             user: r.group.clone(),
             events: r.acc0,
             total_n: r.acc1,
             best: r.acc2,
-        });
-    // script.pig:12: STORE INTO 'out_user_summary'
-    user_summary
+        })
+        // script.pig:12: STORE INTO 'out_user_summary'
         .sink_upsert(
             "out_user_summary",
             rt::format::JsonLines,
@@ -580,8 +576,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             rt::format::JsonLines,
         );
     // script.pig:14: tag_rows = FOREACH
-    let tag_rows = ev
-        .flat_map(|r| {
+    ev.flat_map(|r| {
             let mut out = Vec::new();
             for t1 in r.tags.as_ref().into_iter().flatten() {
                 out.push(TagRows {
@@ -590,9 +585,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 });
             }
             out
-        });
-    // script.pig:16: tag_stats = GROUP + FOREACH (aggregate) (state: per group: row count, CountStar:sum, CountDistinct:multiset)
-    let tag_stats_groups = tag_rows
+        })
+        // script.pig:16: tag_stats = GROUP + FOREACH (aggregate) (state: per group: row count, CountStar:sum, CountDistinct:multiset)
         .key_by(|r| r.tag.clone())
         .aggregate(
             "tag_stats.aggregate.bc0f010b",
@@ -605,15 +599,13 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 acc0: v0,
                 acc1: v1,
             },
-        );
-    let tag_stats = tag_stats_groups
+        )
         .map(|r| TagStats {
             tag: r.group.clone(),
             uses: r.acc0,
             users: r.acc1,
-        });
-    // script.pig:20: STORE INTO 'out_tag_stats'
-    tag_stats
+        })
+        // script.pig:20: STORE INTO 'out_tag_stats'
         .sink_upsert(
             "out_tag_stats",
             rt::format::JsonLines,

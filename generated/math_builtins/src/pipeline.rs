@@ -219,13 +219,12 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:7: STORE INTO 'out_math'
     r.sink("out_math", rt::format::PigStorage::new(b','));
     // script.pig:10: sq = FOREACH
-    let sq = m
-        .map(|r| Sq {
+    m.map(|r| Sq {
             id: r.id,
             root_of_square: rt::data::ops::mul(r.i, r.i)
                 .map(|v1| rt::data::Double(f64::from(v1)))
                 .map(rt::builtins::math::sqrt),
-        });
-    // script.pig:11: STORE INTO 'out_root_of_square'
-    sq.sink("out_root_of_square", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:11: STORE INTO 'out_root_of_square'
+        .sink("out_root_of_square", rt::format::PigStorage::new(b','));
 }

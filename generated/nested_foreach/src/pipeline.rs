@@ -501,7 +501,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:3: views = LOAD
     let views = df.source::<Views, _>("views.txt", rt::format::PigStorage::new(b'\t'));
     // script.pig:6: stats = GROUP + FOREACH (aggregate) (state: per group: row count, CountStar:sum, CountDistinct:multiset, Count:sum, Sum:sum, Bag:multiset)
-    let stats_groups = views
+    views
         .key_by(|r| r.page.clone())
         .aggregate(
             "stats.aggregate.4a7a4abe",
@@ -532,8 +532,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 acc3: v3,
                 acc4: v4,
             },
-        );
-    let stats = stats_groups
+        )
         .map(|r| {
             let users = r
                 .acc4
@@ -579,9 +578,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                     })
                     .collect::<rt::data::Bag<_>>(),
             }
-        });
-    // script.pig:16: STORE INTO 'out_page_stats'
-    stats
+        })
+        // script.pig:16: STORE INTO 'out_page_stats'
         .sink_upsert(
             "out_page_stats",
             rt::format::PigStorage::new(b','),
@@ -589,7 +587,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             rt::format::PigStorage::new(b','),
         );
     // script.pig:18: tops = GROUP + FOREACH (aggregate) (state: per group: row count, Bag:multiset)
-    let tops_groups = views
+    views
         .key_by(|r| r.page.clone())
         .aggregate(
             "tops.aggregate.2f205f3f",
@@ -603,8 +601,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 group: k.clone(),
                 acc0: v0,
             },
-        );
-    let tops = tops_groups
+        )
         .flat_map(|r| {
             let sorted = {
                 let mut v = r.acc0.clone().into_vec();
@@ -628,7 +625,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 });
             }
             out
-        });
-    // script.pig:23: STORE INTO 'out_top_views'
-    tops.sink("out_top_views", rt::format::PigStorage::new(b','));
+        })
+        // script.pig:23: STORE INTO 'out_top_views'
+        .sink("out_top_views", rt::format::PigStorage::new(b','));
 }

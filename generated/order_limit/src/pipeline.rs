@@ -204,14 +204,13 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             },
         );
     // script.pig:9: podium = ORDER + LIMIT (top-n) (state: all rows, in sort order)
-    let podium = players
+    players
         .top_n(
             "podium.topn.aafec14f",
             3,
             |r| (std::cmp::Reverse(r.score), r.time, r.name.clone()),
-        );
-    // script.pig:10: STORE INTO 'out_top3'
-    podium
+        )
+        // script.pig:10: STORE INTO 'out_top3'
         .sink_sorted(
             "out_top3",
             rt::format::PigStorage::new(b','),
@@ -233,7 +232,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             },
         );
     // script.pig:16: team_totals = GROUP + FOREACH (aggregate) (state: per group: row count, Sum:sum, Max:multiset)
-    let team_totals_groups = players
+    players
         .key_by(|r| r.team.clone())
         .aggregate(
             "team_totals.aggregate.c2d65ade",
@@ -246,15 +245,13 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 acc0: v0,
                 acc1: v1,
             },
-        );
-    let team_totals = team_totals_groups
+        )
         .map(|r| TeamTotals {
             team: r.group.clone(),
             total: r.acc0,
             slowest: r.acc1,
-        });
-    // script.pig:19: STORE INTO 'out_team_ranking'
-    team_totals
+        })
+        // script.pig:19: STORE INTO 'out_team_ranking'
         .sink_sorted(
             "out_team_ranking",
             rt::format::PigStorage::new(b','),

@@ -463,13 +463,13 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     df.set("pigc.emit_interval", "1000ms");
     df.set_retention_ms(172800000i64);
     // script.pig:10: raw = LOAD
-    let raw = df.source::<Raw, _>("events.txt", rt::format::PigStorage::new(b'\t'));
-    // script.pig:13: events = DISTINCT (state: per record: multiplicity)
-    let events = raw
+    let events = df
+        .source::<Raw, _>("events.txt", rt::format::PigStorage::new(b'\t'))
+        // script.pig:13: events = DISTINCT (state: per record: multiplicity)
         .event_time(|r| r.ts.unwrap_or_default())
         .distinct("events.distinct.e6065fb5");
     // script.pig:16: daily_usage = GROUP + FOREACH (aggregate) (state: per group: row count, Count:sum, Count:sum, Count:sum, CountDistinct:multiset)
-    let daily_usage_groups = events
+    events
         .event_time(|r| r.ts.unwrap_or_default())
         .key_by(|r| DailyUsageKey {
             recruiter_id: r.recruiter_id.clone(),
@@ -507,8 +507,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 acc2: v2,
                 acc3: v3,
             },
-        );
-    let daily_usage = daily_usage_groups
+        )
         .map(|r| DailyUsage {
             recruiter_id: r.group.recruiter_id.clone(),
             day: r.group.day.clone(),
@@ -516,9 +515,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             inmails_accepted: r.acc1,
             profile_views: r.acc2,
             searches_performed: r.acc3,
-        });
-    // script.pig:28: STORE INTO 'out_daily_usage'
-    daily_usage
+        })
+        // script.pig:28: STORE INTO 'out_daily_usage'
         .sink_upsert(
             "out_daily_usage",
             rt::format::PigStorage::new(b'\t'),
@@ -529,13 +527,12 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             rt::format::PigStorage::new(b'\t'),
         );
     // script.pig:30: recruiter_days = FOREACH
-    let recruiter_days = events
+    events
         .map(|r| DailyUsageKey {
             recruiter_id: r.recruiter_id.clone(),
             day: r.day.clone(),
-        });
-    // script.pig:32: active_days = GROUP + FOREACH (aggregate) (state: per group: row count, CountDistinct:multiset)
-    let active_days_groups = recruiter_days
+        })
+        // script.pig:32: active_days = GROUP + FOREACH (aggregate) (state: per group: row count, CountDistinct:multiset)
         .key_by(|r| r.recruiter_id.clone())
         .aggregate(
             "active_days.aggregate.f22afa52",
@@ -544,14 +541,12 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 group: k.clone(),
                 acc0: v0,
             },
-        );
-    let active_days = active_days_groups
+        )
         .map(|r| ActiveDays {
             recruiter_id: r.group.clone(),
             active_days: r.acc0,
-        });
-    // script.pig:36: STORE INTO 'out_active_days'
-    active_days
+        })
+        // script.pig:36: STORE INTO 'out_active_days'
         .sink_upsert(
             "out_active_days",
             rt::format::PigStorage::new(b'\t'),

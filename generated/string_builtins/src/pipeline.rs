@@ -621,8 +621,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:3: w = LOAD
     let w = df.source::<W, _>("words.txt", rt::format::PigStorage::new(b'\t'));
     // script.pig:6: cases = FOREACH
-    let cases = w
-        .map(|r| Cases {
+    w.map(|r| Cases {
             id: r.id,
             up: r.name.as_deref().map(rt::builtins::string::upper),
             low: r.name.as_deref().map(rt::builtins::string::lower),
@@ -639,12 +638,11 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                         .map(|v3| rt::builtins::string::concat(&[v2, "<", v3, ">"]))
                 }),
             len: r.name.as_deref().map(rt::builtins::string::size_chararray),
-        });
-    // script.pig:8: STORE INTO 'out_case'
-    cases.sink("out_case", rt::format::PigStorage::new(b'|'));
+        })
+        // script.pig:8: STORE INTO 'out_case'
+        .sink("out_case", rt::format::PigStorage::new(b'|'));
     // script.pig:10: pieces = FOREACH
-    let pieces = w
-        .map(|r| Pieces {
+    w.map(|r| Pieces {
             id: r.id,
             prefix: r
                 .code
@@ -674,12 +672,11 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 .sentence
                 .as_deref()
                 .and_then(|v1| rt::builtins::string::replace(v1, "[aeiou]", "")),
-        });
-    // script.pig:14: STORE INTO 'out_pieces'
-    pieces.sink("out_pieces", rt::format::PigStorage::new(b'|'));
+        })
+        // script.pig:14: STORE INTO 'out_pieces'
+        .sink("out_pieces", rt::format::PigStorage::new(b'|'));
     // script.pig:16: regex = FOREACH
-    let regex = w
-        .map(|r| Regex {
+    w.map(|r| Regex {
             id: r.id,
             domain: r
                 .email
@@ -713,12 +710,11 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 Some(false) => Some(String::from("other")),
                 None => None,
             },
-        });
-    // script.pig:21: STORE INTO 'out_regex'
-    regex.sink("out_regex", rt::format::PigStorage::new(b'|'));
+        })
+        // script.pig:21: STORE INTO 'out_regex'
+        .sink("out_regex", rt::format::PigStorage::new(b'|'));
     // script.pig:23: splits = FOREACH
-    let splits = w
-        .map(|r| Splits {
+    w.map(|r| Splits {
             id: r.id,
             head_tail: r
                 .code
@@ -728,9 +724,9 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 .code
                 .as_deref()
                 .and_then(|v1| rt::builtins::string::strsplit(v1, "-", 0)),
-        });
-    // script.pig:24: STORE INTO 'out_split'
-    splits.sink("out_split", rt::format::PigStorage::new(b'|'));
+        })
+        // script.pig:24: STORE INTO 'out_split'
+        .sink("out_split", rt::format::PigStorage::new(b'|'));
     // script.pig:26: tokens = FOREACH
     let tokens = w
         .flat_map(|r| {
@@ -759,7 +755,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:27: STORE INTO 'out_tokens'
     tokens.sink("out_tokens", rt::format::PigStorage::new(b'|'));
     // script.pig:30: word_counts = GROUP + FOREACH (aggregate) (state: per group: row count, Count:sum)
-    let word_counts_groups = tokens
+    tokens
         .key_by(|r| r.word.clone())
         .aggregate(
             "word_counts.aggregate.823500b8",
@@ -768,14 +764,12 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 group: k.clone(),
                 acc0: v0,
             },
-        );
-    let word_counts = word_counts_groups
+        )
         .map(|r| WordCounts {
             word: r.group.clone(),
             n: r.acc0,
-        });
-    // script.pig:31: STORE INTO 'out_word_counts'
-    word_counts
+        })
+        // script.pig:31: STORE INTO 'out_word_counts'
         .sink_upsert(
             "out_word_counts",
             rt::format::PigStorage::new(b'|'),
