@@ -16,8 +16,8 @@ use std::time::{Duration, Instant};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use pigc_runtime::format::DecodeError;
 use pigc_runtime::kafka::{
-    run_stream, JobFactory, OutputChanges, RestoreError, SinkMode, SinkSpec, SourceSpec, StateSink,
-    StreamArgs, StreamJob,
+    run_stream, JobError, JobFactory, OutputChanges, RestoreError, SinkMode, SinkSpec, SourceSpec,
+    StateSink, StreamArgs, StreamJob,
 };
 use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
 use rdkafka::client::DefaultClientContext;
@@ -197,7 +197,7 @@ impl StreamJob for CountJob {
         Ok(())
     }
 
-    fn step(&mut self, output: &mut dyn OutputChanges) {
+    fn step(&mut self, output: &mut dyn OutputChanges) -> Result<(), JobError> {
         let mut changed = HashMap::new();
         for user in self.pending.drain(..) {
             let count = self.counts.entry(user.clone()).or_default();
@@ -208,14 +208,16 @@ impl StreamJob for CountJob {
             output.change(0, user.as_bytes(), format!("{user},{count}").as_bytes(), 1);
             self.dirty.push(user);
         }
+        Ok(())
     }
 
-    fn export_state(&mut self, state: &mut dyn StateSink) {
+    fn export_state(&mut self, state: &mut dyn StateSink) -> Result<(), JobError> {
         for user in self.dirty.drain(..) {
             if let Some(count) = self.counts.get(&user) {
                 state.put("g", user.as_bytes(), &count.to_le_bytes());
             }
         }
+        Ok(())
     }
 
     fn restore_state(&mut self, _: &str, key: &[u8], value: &[u8]) -> Result<(), RestoreError> {

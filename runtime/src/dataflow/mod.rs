@@ -89,6 +89,7 @@
 //! | `GROUP` + aggregates | [`Stream::key_by`] then [`KeyedStream::aggregate`](crate::operators::KeyedStream::aggregate) with [`crate::operators`]' accumulators |
 //! | `JOIN` / `COGROUP` / `CROSS` | `KeyedStream::join_inner/_left/_right/_full`, `KeyedStream::cogroup`, [`Stream::cross`] |
 //! | `DISTINCT` / `ORDER … LIMIT` / `LIMIT` | [`Stream::distinct`], [`Stream::top_n`], [`Stream::limit`] |
+//! | (repartition before a keyed operator) | [`Stream::exchange`] |
 //! | `STORE` | [`Stream::sink`], [`Stream::sink_upsert`], [`Stream::sink_sorted`] (ORDER BY output) |
 //! | `SET pigc.event_time` / `pigc.retention` / other | [`Stream::event_time`], [`Dataflow::set_retention_ms`], [`Dataflow::set`] |
 //!
@@ -96,6 +97,7 @@
 //! after it was declared. A stream may feed any number of operators (fan-out costs nothing).
 
 mod cell;
+mod exchange;
 mod stateless;
 
 use std::cell::RefCell;
@@ -103,6 +105,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 pub(crate) use cell::Cell;
+pub use exchange::{ExchangeError, ExchangeRecord};
 
 use crate::format::{DecodeError, DecodeWarnings, Format};
 use crate::io::sink::SinkPort;
@@ -135,6 +138,10 @@ struct Graph {
     nodes: Vec<Box<dyn Node>>,
     sources: Vec<Box<dyn SourcePort>>,
     sinks: Vec<Box<dyn SinkPort>>,
+    /// Cut exchanges (empty unless built with [`Dataflow::with_cut_exchanges`]).
+    exchanges: Vec<Box<dyn exchange::ExchangePort>>,
+    /// Whether [`Stream::exchange`] cuts the dataflow (a distributed executor) or is the identity.
+    cut_exchanges: bool,
     retention_ms: Option<i64>,
     settings: std::collections::BTreeMap<String, String>,
     /// Largest event time any stateful operator has seen (`i64::MIN` before the first).
@@ -147,6 +154,8 @@ impl Default for Graph {
             nodes: Vec::new(),
             sources: Vec::new(),
             sinks: Vec::new(),
+            exchanges: Vec::new(),
+            cut_exchanges: false,
             retention_ms: None,
             settings: std::collections::BTreeMap::new(),
             max_event_time: Arc::new(AtomicI64::new(i64::MIN)),

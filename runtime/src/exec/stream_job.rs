@@ -1,12 +1,15 @@
 //! A dataflow as a Kafka stream job (issue #7): implements the stream executor's byte-level
-//! [`StreamJob`] contract over [`Dataflow`]'s sources, sinks and state hooks.
+//! [`StreamJob`] contract over [`Dataflow`]'s sources, sinks, exchanges and state hooks. Each task's
+//! dataflow is built with its exchanges cut ([`Dataflow::with_cut_exchanges`]), so that what crosses them
+//! goes through the repartition topics (see [`crate::kafka::repartition`]).
 
 use std::time::Duration;
 
 use crate::dataflow::Dataflow;
 use crate::io::sink::SinkMode as RuntimeSinkMode;
 use crate::kafka::{
-    JobFactory, OutputChanges, RestoreError, SinkMode, SinkSpec, SourceSpec, StateSink, StreamJob,
+    JobError, JobFactory, OutputChanges, RestoreError, SinkMode, SinkSpec, SourceSpec, StateSink,
+    StreamJob,
 };
 use crate::state::CheckpointVisitor;
 
@@ -22,7 +25,7 @@ impl DataflowJobFactory {
     }
 
     fn dataflow(&self) -> Dataflow {
-        let mut df = Dataflow::new();
+        let mut df = Dataflow::with_cut_exchanges();
         (self.build)(&mut df);
         df
     }
@@ -64,16 +67,28 @@ impl JobFactory for DataflowJobFactory {
             .collect()
     }
 
+    fn exchanges(&self) -> Vec<String> {
+        self.dataflow().exchange_ids()
+    }
+
+    /// The reasons codegen recorded in the setting `pigc.batch_only` (ORDER without LIMIT, RANK, …).
+    fn batch_only(&self) -> Option<String> {
+        self.dataflow().setting("pigc.batch_only")
+    }
+
     fn create(&self) -> DataflowJob {
         let mut df = self.dataflow();
         df.set_track_state_changes(true);
-        DataflowJob { df }
+        let exchanges = df.exchange_ids().len();
+        DataflowJob { df, exchanges }
     }
 }
 
 /// One task's dataflow.
 pub struct DataflowJob {
     df: Dataflow,
+    /// Number of cut exchanges.
+    exchanges: usize,
 }
 
 struct ToStateSink<'a>(&'a mut dyn StateSink);
@@ -95,22 +110,42 @@ impl StreamJob for DataflowJob {
         })
     }
 
-    fn step(&mut self, output: &mut dyn OutputChanges) {
+    fn push_exchange(
+        &mut self,
+        exchange: usize,
+        payload: &[u8],
+    ) -> Result<(), crate::format::DecodeError> {
+        self.df.push_exchange(exchange, payload)
+    }
+
+    fn step(&mut self, output: &mut dyn OutputChanges) -> Result<(), JobError> {
         self.df.step();
         for (index, sink) in self.df.sinks_mut().iter_mut().enumerate() {
             sink.drain_changes(&mut |key: &[u8], value: &[u8], weight: i64| {
                 output.change(index, key, value, weight);
             });
         }
+        for index in 0..self.exchanges {
+            let records = self.df.drain_exchange(index).map_err(|e| JobError {
+                what: "cannot send changes across an exchange".into(),
+                reason: e.to_string(),
+            })?;
+            for record in records {
+                output.exchange(index, record.key_hash, &record.payload);
+            }
+        }
+        Ok(())
     }
 
-    fn export_state(&mut self, state: &mut dyn StateSink) {
-        // Encoding derived serde records with postcard cannot fail; an error here comes from a
-        // hand-written `Serialize` impl. The trait has no error channel, so it is reported and the
-        // checkpoint lacks those entries.
-        if let Err(e) = self.df.export_state_changes(&mut ToStateSink(state)) {
-            eprintln!("error: checkpoint incomplete: {e}");
-        }
+    /// Fails when an operator's state cannot be encoded (only a hand-written `Serialize` impl can fail:
+    /// postcard encodes derived records without error); the checkpoint is then not written.
+    fn export_state(&mut self, state: &mut dyn StateSink) -> Result<(), JobError> {
+        self.df
+            .export_state_changes(&mut ToStateSink(state))
+            .map_err(|e| JobError {
+                what: "cannot checkpoint operator state".into(),
+                reason: e.to_string(),
+            })
     }
 
     fn restore_state(
@@ -127,11 +162,43 @@ impl StreamJob for DataflowJob {
             })
     }
 
+    fn set_retention_ms(&mut self, retention_ms: i64) -> Result<(), JobError> {
+        self.df.set_retention_ms(retention_ms);
+        Ok(())
+    }
+
     fn finish_restore(&mut self) {
         self.df.finish_restore();
     }
 
     fn state_entries(&self) -> usize {
         self.df.state_entries()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dataflow::Dataflow;
+
+    fn order_without_limit(df: &mut Dataflow) {
+        df.set(
+            "pigc.batch_only",
+            "report.pig:7: ORDER without LIMIT, which cannot be maintained incrementally in stream mode",
+        );
+    }
+
+    /// The stream command stops before touching the broker (none listens on port 1) with an error that
+    /// names the reasons; `cli::main` turns it into a non-zero exit code.
+    #[test]
+    fn a_batch_only_script_refuses_to_stream() {
+        let args = ["bin", "stream", "--brokers", "127.0.0.1:1"];
+        let err = crate::cli::run(order_without_limit, args).unwrap_err();
+        let message = err.to_string();
+        assert!(matches!(err, crate::cli::CliError::Stream(_)), "{message}");
+        assert!(
+            message.contains("cannot run as a stream")
+                && message.contains("report.pig:7: ORDER without LIMIT"),
+            "{message}"
+        );
     }
 }

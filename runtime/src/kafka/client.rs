@@ -130,13 +130,16 @@ impl ProducerContext for DeliveryTracker {
     }
 }
 
-/// The job's producer: output messages and dead letters.
+/// The job's producers: output messages and dead letters on one, repartition messages on another that
+/// keeps their order across retries (one request in flight per connection), which the repartition
+/// readers' dedupe relies on (see [`super::repartition`]).
 pub struct OutputProducer {
     producer: BaseProducer<DeliveryTracker>,
+    ordered: BaseProducer<DeliveryTracker>,
 }
 
 impl OutputProducer {
-    /// Creates the producer (idempotent, acks=all, unless `--set` says otherwise).
+    /// Creates the producers (acks=all, unless `--set` says otherwise).
     pub fn new(config: &StreamConfig) -> Result<Self, StreamError> {
         let mut client = ClientConfig::new();
         client
@@ -149,10 +152,15 @@ impl OutputProducer {
         let producer = client
             .create_with_context(DeliveryTracker::default())
             .map_err(StreamError::kafka("cannot create the producer"))?;
-        Ok(Self { producer })
+        let ordered = client
+            .clone()
+            .set("max.in.flight.requests.per.connection", "1")
+            .create_with_context(DeliveryTracker::default())
+            .map_err(StreamError::kafka("cannot create the repartition producer"))?;
+        Ok(Self { producer, ordered })
     }
 
-    /// Queues one output message for `topic`.
+    /// Queues one outbox message for `topic` (a repartition message for its partition).
     pub fn send_output(&self, topic: &str, message: &OutboxMessage) -> Result<(), StreamError> {
         let mut record: BaseRecord<'_, [u8], [u8]> = BaseRecord::to(topic).key(&message.key);
         if message.op != OutputOp::Delete {
@@ -164,7 +172,10 @@ impl OutputProducer {
                 value: Some(op),
             }));
         }
-        self.enqueue(record)
+        if let OutputOp::Repartition(partition) = message.op {
+            return enqueue(&self.ordered, record.partition(partition));
+        }
+        enqueue(&self.producer, record)
     }
 
     /// Queues a malformed input record for the dead-letter topic, with the reason and its origin in
@@ -200,49 +211,55 @@ impl OutputProducer {
         if let Some(payload) = payload {
             record = record.payload(payload);
         }
-        self.enqueue(record)
-    }
-
-    fn enqueue(&self, mut record: BaseRecord<'_, [u8], [u8]>) -> Result<(), StreamError> {
-        loop {
-            match self.producer.send(record) {
-                Ok(()) => return Ok(()),
-                Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
-                    record = back;
-                    self.producer.poll(Duration::from_millis(5));
-                }
-                Err((err, _)) => {
-                    return Err(StreamError::Kafka {
-                        what: "cannot queue an output message".into(),
-                        source: err,
-                    })
-                }
-            }
-        }
+        enqueue(&self.producer, record)
     }
 
     /// Serves delivery reports without waiting (the run loop calls it once per iteration).
     pub fn poll(&self) {
         self.producer.poll(Duration::ZERO);
+        self.ordered.poll(Duration::ZERO);
     }
 
     /// Waits until every queued message is acknowledged; fails if any was not delivered.
     pub fn flush(&self) -> Result<(), StreamError> {
-        self.producer
-            .flush(Duration::from_secs(60))
-            .map_err(StreamError::kafka("output was not acknowledged in time"))?;
-        let context = self.producer.context();
-        let failed = context.failed.swap(0, Ordering::Relaxed);
-        if failed > 0 {
-            let first = context
-                .first_error
-                .lock()
-                .ok()
-                .and_then(|mut e| e.take())
-                .unwrap_or_default();
-            return Err(StreamError::Delivery(failed, first));
+        for producer in [&self.ordered, &self.producer] {
+            producer
+                .flush(Duration::from_secs(60))
+                .map_err(StreamError::kafka("output was not acknowledged in time"))?;
+            let context = producer.context();
+            let failed = context.failed.swap(0, Ordering::Relaxed);
+            if failed > 0 {
+                let first = context
+                    .first_error
+                    .lock()
+                    .ok()
+                    .and_then(|mut e| e.take())
+                    .unwrap_or_default();
+                return Err(StreamError::Delivery(failed, first));
+            }
         }
         Ok(())
+    }
+}
+
+fn enqueue(
+    producer: &BaseProducer<DeliveryTracker>,
+    mut record: BaseRecord<'_, [u8], [u8]>,
+) -> Result<(), StreamError> {
+    loop {
+        match producer.send(record) {
+            Ok(()) => return Ok(()),
+            Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
+                record = back;
+                producer.poll(Duration::from_millis(5));
+            }
+            Err((err, _)) => {
+                return Err(StreamError::Kafka {
+                    what: "cannot queue an output message".into(),
+                    source: err,
+                })
+            }
+        }
     }
 }
 

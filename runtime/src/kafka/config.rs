@@ -111,7 +111,19 @@ pub struct StreamConfig {
     pub checkpoint_interval: Duration,
     /// How often a progress line is logged.
     pub log_interval: Duration,
+    /// Partitions of the repartition topics the job creates (`--set pigc.repartition.partitions=N`;
+    /// default: the largest partition count of the input topics).
+    pub repartition_partitions: Option<i32>,
+    /// Overrides the script's `pigc.retention` (`--set pigc.retention=DURATION`).
+    pub retention: Option<Duration>,
 }
+
+/// The `--set` key that sets [`StreamConfig::repartition_partitions`]; `--set` keys starting with
+/// `pigc.` are the job's own, never passed to librdkafka.
+pub const REPARTITION_PARTITIONS: &str = "pigc.repartition.partitions";
+
+/// The `--set` key that sets [`StreamConfig::retention`].
+pub const RETENTION: &str = "pigc.retention";
 
 /// Pig's default `pigc.emit_interval` (design.md §4).
 pub const DEFAULT_EMIT_INTERVAL: Duration = Duration::from_secs(600);
@@ -139,6 +151,26 @@ impl StreamConfig {
             let (key, value) = split_pair(property, "--set", "KEY=VALUE")?;
             properties.insert(key, value);
         }
+        let repartition_partitions = properties
+            .remove(REPARTITION_PARTITIONS)
+            .map(|text| match text.parse::<i32>() {
+                Ok(n) if n > 0 => Ok(n),
+                _ => Err(StreamError::Config(format!(
+                    "{REPARTITION_PARTITIONS} must be a positive number, got {text:?}"
+                ))),
+            })
+            .transpose()?;
+        let retention = properties
+            .remove(RETENTION)
+            .map(|text| {
+                parse_duration(&text).map_err(|e| StreamError::Config(format!("{RETENTION}: {e}")))
+            })
+            .transpose()?;
+        if let Some(key) = properties.keys().find(|k| k.starts_with("pigc.")) {
+            return Err(StreamError::Config(format!(
+                "unknown job setting {key:?} (known: {REPARTITION_PARTITIONS}, {RETENTION})"
+            )));
+        }
         Ok(Self {
             brokers,
             group: args.group.clone().or(file.group),
@@ -152,6 +184,8 @@ impl StreamConfig {
                 .unwrap_or(DEFAULT_EMIT_INTERVAL),
             checkpoint_interval: args.checkpoint_interval,
             log_interval: args.log_interval,
+            repartition_partitions,
+            retention,
         })
     }
 
@@ -229,7 +263,11 @@ mod tests {
         let args = StreamArgs {
             config: Some(path),
             topics: vec!["out=t-other".into()],
-            properties: vec!["linger.ms=5".into()],
+            properties: vec![
+                "linger.ms=5".into(),
+                "pigc.repartition.partitions=6".into(),
+                "pigc.retention=3d".into(),
+            ],
             ..StreamArgs::default()
         };
         let config = StreamConfig::resolve(&args, Some(Duration::from_secs(1))).unwrap();
@@ -237,7 +275,13 @@ mod tests {
         assert_eq!(config.topic_of("in"), "t-in");
         assert_eq!(config.topic_of("out"), "t-other");
         assert_eq!(config.topic_of("unbound"), "unbound");
-        assert_eq!(config.properties.len(), 2);
+        assert_eq!(
+            config.properties.len(),
+            2,
+            "pigc.* keys are not librdkafka's"
+        );
+        assert_eq!(config.repartition_partitions, Some(6));
+        assert_eq!(config.retention, Some(Duration::from_secs(3 * 86_400)));
         assert_eq!(config.emit_interval, Duration::from_secs(1));
         std::fs::remove_dir_all(&dir).unwrap();
     }
@@ -261,5 +305,23 @@ mod tests {
             StreamConfig::resolve(&args, None),
             Err(StreamError::Config(_))
         ));
+        for setting in [
+            "pigc.repartition.partitions=0",
+            "pigc.retention=2",
+            "pigc.unknown=1",
+        ] {
+            let args = StreamArgs {
+                brokers: Some("127.0.0.1:1".into()),
+                properties: vec![setting.into()],
+                ..StreamArgs::default()
+            };
+            assert!(
+                matches!(
+                    StreamConfig::resolve(&args, None),
+                    Err(StreamError::Config(_))
+                ),
+                "{setting}"
+            );
+        }
     }
 }

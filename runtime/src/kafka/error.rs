@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use super::job::RestoreError;
+use super::job::{JobError, RestoreError};
 
 /// Why a stream job stopped with an error.
 #[derive(Debug, Error)]
@@ -33,6 +33,12 @@ pub enum StreamError {
     /// A checkpoint does not fit the job that reads it.
     #[error(transparent)]
     Restore(#[from] RestoreError),
+    /// The job could not hand over its output or state.
+    #[error(transparent)]
+    Job(#[from] JobError),
+    /// The script has constructs that cannot be maintained incrementally.
+    #[error("this script cannot run as a stream (run it with `batch`): {0}")]
+    BatchOnly(String),
     /// A file-system operation failed.
     #[error("{what}: {source}")]
     Io {

@@ -1,5 +1,6 @@
-//! The `stream` executor: polls the input topics, feeds each record to the task of its partition, steps the
-//! tasks' dataflows, checkpoints, emits, and stops on a signal or once idle.
+//! The `stream` executor: polls the input and repartition topics, feeds each record to the task of its
+//! partition, steps the tasks' dataflows, checkpoints (sending what crosses the job's exchanges), emits,
+//! and stops on a signal or once idle.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -18,8 +19,9 @@ use super::config::{ConfigFile, StreamArgs, StreamConfig};
 use super::error::StreamError;
 use super::job::{JobFactory, SinkMode, StreamJob};
 use super::metrics::Progress;
+use super::repartition::RepartitionTopics;
 use super::store::TaskStore;
-use super::task::{PushOutcome, Task};
+use super::task::{OutputTopics, PushOutcome, Task, TaskId};
 
 /// How many records are polled into one chunk before the tasks step.
 const MAX_CHUNK: usize = 4096;
@@ -35,6 +37,8 @@ pub struct StreamSummary {
     pub records_in: u64,
     /// Output messages written.
     pub messages_out: u64,
+    /// Messages written to repartition topics.
+    pub repartitioned: u64,
     /// Malformed input records sent to the dead-letter topic.
     pub dead_letters: u64,
     /// The most live operator-state entries the tasks held at once (sampled after every step).
@@ -54,6 +58,9 @@ pub fn run_stream<F: JobFactory>(
     args: &StreamArgs,
     script_emit_interval: Option<Duration>,
 ) -> Result<StreamSummary, StreamError> {
+    if let Some(reasons) = factory.batch_only() {
+        return Err(StreamError::BatchOnly(reasons));
+    }
     if let Some(path) = &args.write_config {
         write_default_config(factory, path)?;
         return Ok(StreamSummary::default());
@@ -83,18 +90,28 @@ fn write_default_config<F: JobFactory>(factory: &F, path: &Path) -> Result<(), S
     })
 }
 
-/// Topic names of a job's LOADs and STOREs, and their dead-letter topics.
+/// Topic names of a job's LOADs, STOREs and exchanges, and the inputs' dead-letter topics.
 struct Topics {
     /// Input topic → indexes of the sources that read it.
     inputs: BTreeMap<String, Vec<usize>>,
-    /// Sink index → topic.
-    sinks: Vec<String>,
+    /// Input topic → its partition count.
+    input_partitions: BTreeMap<String, i32>,
+    /// Repartition topic → index of its exchange.
+    exchanges: BTreeMap<String, usize>,
+    /// Where tasks write.
+    outputs: OutputTopics,
     /// Input topic → its dead-letter topic.
     dead_letters: BTreeMap<String, String>,
 }
 
 impl Topics {
-    fn resolve<F: JobFactory>(factory: &F, config: &StreamConfig) -> Self {
+    /// Resolves the bindings, reads the inputs' partition counts and creates the sink, dead-letter and
+    /// repartition topics that do not exist yet.
+    fn resolve<F: JobFactory, C: rdkafka::ClientContext>(
+        factory: &F,
+        config: &StreamConfig,
+        client: &rdkafka::client::Client<C>,
+    ) -> Result<Self, StreamError> {
         let mut inputs: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (index, source) in factory.sources().iter().enumerate() {
             inputs
@@ -102,20 +119,89 @@ impl Topics {
                 .or_default()
                 .push(index);
         }
-        let sinks = factory
+        let sinks: Vec<String> = factory
             .sinks()
             .iter()
             .map(|sink| config.topic_of(&sink.location).to_owned())
             .collect();
-        let dead_letters = inputs
+        let dead_letters: BTreeMap<String, String> = inputs
             .keys()
             .map(|topic| (topic.clone(), format!("{topic}.dead-letter")))
             .collect();
-        Self {
-            inputs,
-            sinks,
-            dead_letters,
+        if inputs.is_empty() {
+            return Err(StreamError::Config("the job has no LOAD to read".into()));
         }
+        let mut input_partitions = BTreeMap::new();
+        for topic in inputs.keys() {
+            input_partitions.insert(topic.clone(), partition_count(client, topic)?);
+        }
+        let most = input_partitions.values().copied().max().unwrap_or(1);
+        let mut created: Vec<&str> = sinks.iter().map(String::as_str).collect();
+        created.extend(dead_letters.values().map(String::as_str));
+        ensure_topics(config, &created, most)?;
+        let repartition = RepartitionTopics::create(config, client, &factory.exchanges(), most)?;
+        let exchanges = (0..)
+            .zip(&repartition.topics)
+            .map(|(index, topic)| (topic.clone(), index))
+            .collect();
+        Ok(Self {
+            inputs,
+            input_partitions,
+            exchanges,
+            outputs: OutputTopics { sinks, repartition },
+            dead_letters,
+        })
+    }
+
+    /// The task that reads partition `partition` of `topic`, if the job reads that topic.
+    fn task_of(&self, topic: &str, partition: i32) -> Option<TaskId> {
+        if self.exchanges.contains_key(topic) {
+            Some(TaskId::Repartition { partition })
+        } else {
+            self.inputs.contains_key(topic).then(|| TaskId::Input {
+                topic: topic.to_owned(),
+                partition,
+            })
+        }
+    }
+
+    /// The (topic, partition) pairs task `id` reads.
+    fn read_by<'a>(&'a self, id: &'a TaskId) -> Vec<(&'a str, i32)> {
+        match id {
+            TaskId::Input { topic, partition } => vec![(topic.as_str(), *partition)],
+            TaskId::Repartition { partition } => self
+                .outputs
+                .repartition
+                .topics
+                .iter()
+                .map(|t| (t.as_str(), *partition))
+                .collect(),
+        }
+    }
+
+    /// Every task of the job, when one instance runs them all.
+    fn all_tasks(&self) -> Vec<TaskId> {
+        let mut tasks = Vec::new();
+        for (topic, &count) in &self.input_partitions {
+            tasks.extend((0..count).map(|partition| TaskId::Input {
+                topic: topic.clone(),
+                partition,
+            }));
+        }
+        if !self.exchanges.is_empty() {
+            let count = self.outputs.repartition.partitions;
+            tasks.extend((0..count).map(|partition| TaskId::Repartition { partition }));
+        }
+        tasks
+    }
+
+    /// Every topic the job consumes.
+    fn consumed(&self) -> Vec<&str> {
+        self.inputs
+            .keys()
+            .chain(self.exchanges.keys())
+            .map(String::as_str)
+            .collect()
     }
 }
 
@@ -172,7 +258,7 @@ struct StreamRun<'f, F: JobFactory> {
     /// its long-polling fetches (up to `fetch.wait.max.ms` each).
     watermarks: BaseConsumer,
     producer: OutputProducer,
-    tasks: BTreeMap<i32, Task<F::Job>>,
+    tasks: BTreeMap<TaskId, Task<F::Job>>,
     progress: Progress,
     summary: StreamSummary,
 }
@@ -183,7 +269,6 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
         config: StreamConfig,
         stop: Arc<AtomicBool>,
     ) -> Result<Self, StreamError> {
-        let topics = Topics::resolve(factory, &config);
         let modes = factory.sinks().iter().map(|s| s.mode).collect();
         let mut consumer_config = client_config(&config);
         consumer_config
@@ -204,10 +289,7 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
             .create()
             .map_err(StreamError::kafka("cannot create the watermark client"))?;
         let producer = OutputProducer::new(&config)?;
-        let input_partitions = partition_count(consumer.client(), first_input(&topics)?)?;
-        let mut created: Vec<&str> = topics.sinks.iter().map(String::as_str).collect();
-        created.extend(topics.dead_letters.values().map(String::as_str));
-        ensure_topics(&config, &created, input_partitions)?;
+        let topics = Topics::resolve(factory, &config, consumer.client())?;
         Ok(Self {
             factory,
             progress: Progress::new(config.log_interval),
@@ -234,7 +316,7 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
                 last_record = Instant::now();
             }
             for task in self.tasks.values_mut() {
-                task.step();
+                task.step()?;
             }
             if polled > 0 {
                 let entries = self.tasks.values().map(Task::state_entries).sum();
@@ -255,9 +337,15 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
                 self.progress.log(&self.summary, &self.tasks, &lag);
             }
             if let Some(idle) = self.config.until_idle {
-                if last_record.elapsed() >= idle && !self.tasks.is_empty() && self.caught_up()? {
-                    tracing::info!("inputs caught up and idle for {idle:?}: stopping");
-                    break;
+                if last_record.elapsed() >= idle && !self.tasks.is_empty() {
+                    if self.tasks.values().any(Task::has_repartition_output) {
+                        // Not done while changes wait to cross an exchange: send them now.
+                        self.checkpoint_all()?;
+                        next_checkpoint = Instant::now() + self.config.checkpoint_interval;
+                    } else if self.caught_up()? {
+                        tracing::info!("inputs caught up and idle for {idle:?}: stopping");
+                        break;
+                    }
                 }
             }
         }
@@ -267,38 +355,28 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
         tracing::info!(
             records_in = self.summary.records_in,
             messages_out = self.summary.messages_out,
+            repartitioned = self.summary.repartitioned,
             dead_letters = self.summary.dead_letters,
             "stream job stopped after a final checkpoint"
         );
         Ok(self.summary)
     }
 
-    /// Joins the group, or without one assigns every partition of the inputs at the stored offsets.
+    /// Joins the group, or without one opens every task and assigns every partition at the stored
+    /// offsets.
     fn start_consuming(&mut self) -> Result<(), StreamError> {
-        let inputs: Vec<String> = self.topics.inputs.keys().cloned().collect();
         if self.config.group.is_some() {
-            let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+            let consumed = self.topics.consumed();
             return self
                 .consumer
-                .subscribe(&inputs)
+                .subscribe(&consumed)
                 .map_err(StreamError::kafka("cannot subscribe to the input topics"));
         }
-        let partitions = partition_count(self.consumer.client(), first_input(&self.topics)?)?;
-        for topic in &inputs {
-            let count = partition_count(self.consumer.client(), topic)?;
-            if count != partitions {
-                return Err(StreamError::Config(format!(
-                    "input topics must have the same number of partitions: {} has {partitions}, \
-                     {topic} has {count} (repartitioning is not supported yet, issue #7)",
-                    first_input(&self.topics)?
-                )));
-            }
-        }
         let mut assignment = TopicPartitionList::new();
-        for partition in 0..partitions {
-            self.open_task(partition)?;
-            for topic in &inputs {
-                let offset = self.tasks[&partition]
+        for id in self.topics.all_tasks() {
+            self.open_task(&id)?;
+            for (topic, partition) in self.topics.read_by(&id) {
+                let offset = self.tasks[&id]
                     .next_offset(topic)
                     .map_or(Offset::Beginning, Offset::Offset);
                 assignment
@@ -311,32 +389,37 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
             .map_err(StreamError::kafka("cannot assign the input partitions"))
     }
 
-    fn open_task(&mut self, id: i32) -> Result<(), StreamError> {
-        if self.tasks.contains_key(&id) {
+    fn open_task(&mut self, id: &TaskId) -> Result<(), StreamError> {
+        if self.tasks.contains_key(id) {
             return Ok(());
         }
+        let name = id.to_string();
         let deadline = Instant::now() + STORE_HANDOVER_TIMEOUT;
         let store = loop {
-            match TaskStore::open(&self.config.state_dir, id) {
+            match TaskStore::open(&self.config.state_dir, &name) {
                 Ok(store) => break store,
                 // In a group, the previous owner may still be writing its last checkpoint.
                 Err(err) if self.config.group.is_some() && Instant::now() < deadline => {
-                    tracing::debug!(task = id, %err, "waiting for the task's store");
+                    tracing::debug!(task = %name, %err, "waiting for the task's store");
                     std::thread::sleep(Duration::from_millis(200));
                 }
                 Err(err) => return Err(err),
             }
         };
+        let mut job = self.factory.create();
+        if let Some(retention) = self.config.retention {
+            job.set_retention_ms(i64::try_from(retention.as_millis()).unwrap_or(i64::MAX))?;
+        }
         let task = Task::open(
             id,
-            self.factory.create(),
+            job,
             store,
             &self.config,
-            &self.topics.sinks,
+            &self.topics.outputs,
             &self.modes,
             &self.producer,
         )?;
-        self.tasks.insert(id, task);
+        self.tasks.insert(id.clone(), task);
         Ok(())
     }
 
@@ -368,7 +451,7 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
                     &self.producer,
                     &mut self.summary,
                     record,
-                    message.payload(),
+                    (message.key(), message.payload()),
                 )?;
             } else {
                 let record = (message.topic(), message.partition(), message.offset());
@@ -378,7 +461,7 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
                     &self.producer,
                     &mut self.summary,
                     record,
-                    message.payload(),
+                    (message.key(), message.payload()),
                 )?;
             }
         }
@@ -396,13 +479,17 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
         for event in events {
             match event {
                 RebalanceEvent::Revoked(partitions) => {
-                    let mut ids: Vec<i32> = partitions.iter().map(|(_, p)| *p).collect();
+                    let mut ids: Vec<TaskId> = partitions
+                        .iter()
+                        .filter_map(|(topic, p)| self.topics.task_of(topic, *p))
+                        .collect();
+                    ids.sort();
                     ids.dedup();
                     for id in ids {
                         if let Some(mut task) = self.tasks.remove(&id) {
-                            self.emit(&mut [&mut task])?;
+                            self.emit(&mut [&mut task], true)?;
                             tracing::info!(
-                                task = id,
+                                task = %id,
                                 "partition revoked: state checkpointed and released"
                             );
                         }
@@ -410,8 +497,11 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
                 }
                 RebalanceEvent::Assigned(partitions) => {
                     for (topic, partition) in partitions {
-                        self.open_task(partition)?;
-                        if let Some(offset) = self.tasks[&partition].next_offset(&topic) {
+                        let Some(id) = self.topics.task_of(&topic, partition) else {
+                            continue;
+                        };
+                        self.open_task(&id)?;
+                        if let Some(offset) = self.tasks[&id].next_offset(&topic) {
                             if let Err(err) = self.consumer.seek(
                                 &topic,
                                 partition,
@@ -423,7 +513,7 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
                             }
                         }
                         tracing::info!(
-                            task = partition,
+                            task = %id,
                             topic,
                             "partition assigned: state restored"
                         );
@@ -434,13 +524,15 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
         Ok(())
     }
 
-    /// Emits the output of `tasks`: every outbox is committed and queued, the producer is flushed once,
-    /// then every outbox is cleared.
-    fn emit(&mut self, tasks: &mut [&mut Task<F::Job>]) -> Result<(), StreamError> {
+    /// Checkpoints `tasks`, sending what crosses their exchanges and, with `sinks`, emitting their
+    /// output: every outbox is committed and queued, the producer is flushed once, then every outbox is
+    /// cleared.
+    fn emit(&mut self, tasks: &mut [&mut Task<F::Job>], sinks: bool) -> Result<(), StreamError> {
         let started = Instant::now();
         for task in tasks.iter_mut() {
-            let emitted = task.begin_emission(&self.topics.sinks, &self.producer)?;
+            let emitted = task.begin_emission(&self.topics.outputs, &self.producer, sinks)?;
             self.summary.messages_out += emitted.messages;
+            self.summary.repartitioned += emitted.repartitioned;
             self.progress.count_out(emitted.messages);
         }
         self.producer.flush()?;
@@ -453,30 +545,31 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
     }
 
     fn emit_all(&mut self) -> Result<(), StreamError> {
+        self.emit_every_task(true)
+    }
+
+    fn checkpoint_all(&mut self) -> Result<(), StreamError> {
+        self.emit_every_task(false)
+    }
+
+    fn emit_every_task(&mut self, sinks: bool) -> Result<(), StreamError> {
         let mut tasks = std::mem::take(&mut self.tasks);
-        let result = self.emit(&mut tasks.values_mut().collect::<Vec<_>>());
+        let result = self.emit(&mut tasks.values_mut().collect::<Vec<_>>(), sinks);
         self.tasks = tasks;
         result
     }
 
-    fn checkpoint_all(&mut self) -> Result<(), StreamError> {
-        for task in self.tasks.values_mut() {
-            task.checkpoint()?;
-        }
-        self.producer.flush()?;
-        self.progress.checkpointed();
-        Ok(())
-    }
-
-    /// Lag (end offset minus next offset) of every assigned input partition.
+    /// Lag (end offset minus next offset) of every assigned partition.
     fn lag(&self) -> Vec<(String, i32, i64)> {
         let mut lag = Vec::new();
-        for (&id, task) in &self.tasks {
-            for topic in self.topics.inputs.keys() {
-                if let Ok((_, high)) = self.watermarks.fetch_watermarks(topic, id, REQUEST_TIMEOUT)
+        for (id, task) in &self.tasks {
+            for (topic, partition) in self.topics.read_by(id) {
+                if let Ok((_, high)) =
+                    self.watermarks
+                        .fetch_watermarks(topic, partition, REQUEST_TIMEOUT)
                 {
                     let next = task.next_offset(topic).unwrap_or(0);
-                    lag.push((topic.clone(), id, (high - next).max(0)));
+                    lag.push((topic.to_owned(), partition, (high - next).max(0)));
                 }
             }
         }
@@ -484,11 +577,11 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
     }
 
     fn caught_up(&self) -> Result<bool, StreamError> {
-        for (&id, task) in &self.tasks {
-            for topic in self.topics.inputs.keys() {
+        for (id, task) in &self.tasks {
+            for (topic, partition) in self.topics.read_by(id) {
                 let (low, high) = self
                     .watermarks
-                    .fetch_watermarks(topic, id, REQUEST_TIMEOUT)
+                    .fetch_watermarks(topic, partition, REQUEST_TIMEOUT)
                     .map_err(StreamError::kafka(format!(
                         "cannot read end offsets of {topic}"
                     )))?;
@@ -502,17 +595,27 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
     }
 }
 
-/// Feeds one consumed record (topic, partition, offset) to its task; a malformed one goes to the
-/// dead-letter topic.
+/// Feeds one consumed record (topic, partition, offset) to its task; a malformed input record goes to
+/// the dead-letter topic.
 fn feed<J: StreamJob>(
-    tasks: &mut BTreeMap<i32, Task<J>>,
+    tasks: &mut BTreeMap<TaskId, Task<J>>,
     topics: &Topics,
     producer: &OutputProducer,
     summary: &mut StreamSummary,
     (topic, partition, offset): (&str, i32, i64),
-    payload: Option<&[u8]>,
+    (key, payload): (Option<&[u8]>, Option<&[u8]>),
 ) -> Result<(), StreamError> {
-    let (Some(task), Some(sources)) = (tasks.get_mut(&partition), topics.inputs.get(topic)) else {
+    let Some(task) = topics
+        .task_of(topic, partition)
+        .and_then(|id| tasks.get_mut(&id))
+    else {
+        return Ok(());
+    };
+    if let Some(&exchange) = topics.exchanges.get(topic) {
+        task.push_exchange(topic, offset, exchange, key, payload)?;
+        return Ok(());
+    }
+    let Some(sources) = topics.inputs.get(topic) else {
         return Ok(());
     };
     match task.push(topic, offset, sources, payload) {
@@ -530,13 +633,4 @@ fn feed<J: StreamJob>(
         }
     }
     Ok(())
-}
-
-fn first_input(topics: &Topics) -> Result<&str, StreamError> {
-    topics
-        .inputs
-        .keys()
-        .next()
-        .map(String::as_str)
-        .ok_or_else(|| StreamError::Config("the job has no LOAD to read".into()))
 }

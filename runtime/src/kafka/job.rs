@@ -38,6 +38,11 @@ pub trait OutputChanges {
     /// `weight > 0` means "the row under `key` is now `value`", `weight < 0` "delete `key`". For an insert
     /// sink, `key` is empty and `value` is a row whose multiplicity changes by `weight`.
     fn change(&mut self, sink: usize, key: &[u8], value: &[u8], weight: i64);
+
+    /// Records a change that leaves the job through exchange `exchange` (see
+    /// [`Stream::exchange`](crate::dataflow::Stream::exchange)): `payload` goes to the repartition topic's
+    /// partition chosen by `key_hash`.
+    fn exchange(&mut self, exchange: usize, key_hash: u64, payload: &[u8]);
 }
 
 /// Receives a job's changed operator state at a checkpoint.
@@ -58,6 +63,16 @@ pub struct RestoreError {
     pub reason: String,
 }
 
+/// Why a job could not hand over its output changes or its state.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{what}: {reason}")]
+pub struct JobError {
+    /// What the job was doing.
+    pub what: String,
+    /// What went wrong.
+    pub reason: String,
+}
+
 /// One instance of a job's dataflow, owning the state of one task (one input partition, design.md §4).
 ///
 /// The executor calls [`push`](StreamJob::push) for every consumed record, then [`step`](StreamJob::step)
@@ -69,11 +84,21 @@ pub trait StreamJob {
     /// payload is reported and goes to the dead-letter topic; the job goes on.
     fn push(&mut self, source: usize, payload: &[u8]) -> Result<(), DecodeError>;
 
-    /// Runs the operators over everything pushed since the last step and reports the output changes.
-    fn step(&mut self, output: &mut dyn OutputChanges);
+    /// Queues a change read back from exchange `exchange`'s repartition topic for the next step. Jobs
+    /// without exchanges (see [`JobFactory::exchanges`]) never get one.
+    fn push_exchange(&mut self, exchange: usize, payload: &[u8]) -> Result<(), DecodeError> {
+        let _ = payload;
+        Err(DecodeError::new(format!(
+            "the job has no exchange {exchange}"
+        )))
+    }
+
+    /// Runs the operators over everything pushed since the last step and reports the output changes
+    /// (sink changes and changes leaving through exchanges).
+    fn step(&mut self, output: &mut dyn OutputChanges) -> Result<(), JobError>;
 
     /// Reports every state entry changed (or evicted) since the last export.
-    fn export_state(&mut self, state: &mut dyn StateSink);
+    fn export_state(&mut self, state: &mut dyn StateSink) -> Result<(), JobError>;
 
     /// Takes back one checkpointed entry of operator `operator`.
     fn restore_state(
@@ -82,6 +107,14 @@ pub trait StreamJob {
         key: &[u8],
         value: &[u8],
     ) -> Result<(), RestoreError>;
+
+    /// Overrides the retention the job declares (`--set pigc.retention=…`), before its first step.
+    fn set_retention_ms(&mut self, retention_ms: i64) -> Result<(), JobError> {
+        Err(JobError {
+            what: format!("cannot set a retention of {retention_ms} ms"),
+            reason: "this job has no event-time retention".into(),
+        })
+    }
 
     /// Completes a restore, after the last [`restore_state`](StreamJob::restore_state).
     fn finish_restore(&mut self);
@@ -100,6 +133,17 @@ pub trait JobFactory {
 
     /// The script's STOREs, in sink-index order.
     fn sinks(&self) -> Vec<SinkSpec>;
+
+    /// The job's exchanges (repartitions before keyed operators), by their deterministic operator
+    /// ids, in exchange-index order. Each gets a repartition topic.
+    fn exchanges(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// Why the job cannot run as a stream (constructs such as ORDER without LIMIT), if it cannot.
+    fn batch_only(&self) -> Option<String> {
+        None
+    }
 
     /// A fresh instance with empty state.
     fn create(&self) -> Self::Job;

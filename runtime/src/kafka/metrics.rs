@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use super::executor::StreamSummary;
 use super::job::StreamJob;
-use super::task::Task;
+use super::task::{Task, TaskId};
 
 /// Rates and timestamps behind the progress line.
 pub struct Progress {
@@ -54,7 +54,7 @@ impl Progress {
     pub fn log<J: StreamJob>(
         &mut self,
         summary: &StreamSummary,
-        tasks: &BTreeMap<i32, Task<J>>,
+        tasks: &BTreeMap<TaskId, Task<J>>,
         lag: &[(String, i32, i64)],
     ) {
         let seconds = self.window_start.elapsed().as_secs_f64().max(1e-3);

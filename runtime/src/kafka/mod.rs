@@ -17,6 +17,7 @@ mod executor;
 pub mod job;
 mod metrics;
 pub mod output;
+pub mod repartition;
 mod store;
 mod task;
 
@@ -25,5 +26,6 @@ pub use config::{parse_duration, ConfigFile, StreamArgs, StreamConfig};
 pub use error::StreamError;
 pub use executor::{run_stream, StreamSummary};
 pub use job::{
-    JobFactory, OutputChanges, RestoreError, SinkMode, SinkSpec, SourceSpec, StateSink, StreamJob,
+    JobError, JobFactory, OutputChanges, RestoreError, SinkMode, SinkSpec, SourceSpec, StateSink,
+    StreamJob,
 };

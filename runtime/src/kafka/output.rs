@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::job::{OutputChanges, SinkMode};
+use super::repartition::PendingRepartition;
 
 /// Output changes since the last emission, consolidated: per upsert-sink key the last write (a row or a
 /// delete), per insert-sink row its net weight.
@@ -14,6 +15,8 @@ pub struct PendingOutput {
     upserts: BTreeMap<(u32, Vec<u8>), Option<Vec<u8>>>,
     /// (sink, row) → net weight.
     inserts: BTreeMap<(u32, Vec<u8>), i64>,
+    /// Changes leaving through exchanges, sent at every checkpoint (never stored as pending).
+    repartition: PendingRepartition,
 }
 
 impl OutputChanges for PendingOutput {
@@ -39,6 +42,10 @@ impl OutputChanges for PendingOutput {
             }
         }
     }
+
+    fn exchange(&mut self, exchange: usize, key_hash: u64, payload: &[u8]) {
+        self.repartition.push(exchange, key_hash, payload);
+    }
 }
 
 impl PendingOutput {
@@ -48,12 +55,23 @@ impl PendingOutput {
             modes,
             upserts: BTreeMap::new(),
             inserts: BTreeMap::new(),
+            repartition: PendingRepartition::default(),
         }
     }
 
-    /// True when nothing is waiting for the next emission.
+    /// True when no sink output is waiting for the next emission.
     pub fn is_empty(&self) -> bool {
         self.upserts.is_empty() && self.inserts.is_empty()
+    }
+
+    /// True when changes wait to leave through exchanges.
+    pub fn has_repartition(&self) -> bool {
+        !self.repartition.is_empty()
+    }
+
+    /// The changes waiting to leave through exchanges.
+    pub fn repartition(&mut self) -> &mut PendingRepartition {
+        &mut self.repartition
     }
 
     /// Every pending change as (sink, key, row, weight) in a stable order, in the form
@@ -74,9 +92,9 @@ impl PendingOutput {
     /// Turns the pending changes into the messages of one emission and empties the buffer.
     ///
     /// Upsert sinks get, per key, the last row written under it or a tombstone. Insert sinks get one
-    /// message per unit of weight, keyed by the deterministic id `TASK:EPOCH:SEQ`, which is what lets a
-    /// restarted job skip the messages a crashed run already wrote.
-    pub fn take_messages(&mut self, task: i32, epoch: u64) -> Vec<OutboxMessage> {
+    /// message per unit of weight, keyed by the deterministic id `TASK:EPOCH:SEQ` ([`record_id`]), which
+    /// is what lets a restarted job skip the messages a crashed run already wrote.
+    pub fn take_messages(&mut self, task: &str, epoch: u64) -> Vec<OutboxMessage> {
         let mut messages = Vec::new();
         for ((sink, key), row) in std::mem::take(&mut self.upserts) {
             messages.push(OutboxMessage {
@@ -101,7 +119,7 @@ impl PendingOutput {
                 messages.push(OutboxMessage {
                     sink,
                     op,
-                    key: format!("{task}:{epoch}:{seq}").into_bytes(),
+                    key: record_id(task, epoch, seq),
                     value: row.clone(),
                 });
                 seq += 1;
@@ -109,6 +127,21 @@ impl PendingOutput {
         }
         messages
     }
+}
+
+/// The deterministic id of the `seq`-th message of a kind that task `task` sends in emission `epoch`:
+/// `TASK:EPOCH:SEQ`. Task names hold no `:` (see [`parse_record_id`]).
+pub fn record_id(task: &str, epoch: u64, seq: u64) -> Vec<u8> {
+    format!("{task}:{epoch}:{seq}").into_bytes()
+}
+
+/// Splits a [`record_id`] into task, epoch and sequence number.
+pub fn parse_record_id(id: &[u8]) -> Option<(&str, u64, u64)> {
+    let text = std::str::from_utf8(id).ok()?;
+    let mut parts = text.rsplitn(3, ':');
+    let seq = parts.next()?.parse().ok()?;
+    let epoch = parts.next()?.parse().ok()?;
+    Some((parts.next()?, epoch, seq))
 }
 
 /// What one output message does to the output table.
@@ -122,6 +155,9 @@ pub enum OutputOp {
     Insert,
     /// Insert sink: one copy of the row less (header `pigc.op: retract`).
     Retract,
+    /// A change leaving through an exchange (the message's `sink` is the exchange index), for this
+    /// partition of its repartition topic.
+    Repartition(i32),
 }
 
 impl OutputOp {
@@ -131,17 +167,8 @@ impl OutputOp {
             Self::Delete => 1,
             Self::Insert => 2,
             Self::Retract => 3,
+            Self::Repartition(_) => 4,
         }
-    }
-
-    fn from_tag(tag: u8) -> Option<Self> {
-        Some(match tag {
-            0 => Self::Upsert,
-            1 => Self::Delete,
-            2 => Self::Insert,
-            3 => Self::Retract,
-            _ => return None,
-        })
     }
 
     /// The `pigc.op` header of an insert sink's message.
@@ -149,7 +176,7 @@ impl OutputOp {
         match self {
             Self::Insert => Some("insert"),
             Self::Retract => Some("retract"),
-            Self::Upsert | Self::Delete => None,
+            Self::Upsert | Self::Delete | Self::Repartition(_) => None,
         }
     }
 }
@@ -161,7 +188,7 @@ pub struct OutboxMessage {
     pub sink: u32,
     /// What it does.
     pub op: OutputOp,
-    /// Message key: the group key (upsert) or the record id (insert).
+    /// Message key: the group key (upsert) or the record id (insert, repartition).
     pub key: Vec<u8>,
     /// Message value (empty and sent as null for a delete).
     pub value: Vec<u8>,
@@ -173,6 +200,9 @@ impl OutboxMessage {
         let mut out = Vec::with_capacity(13 + self.key.len() + self.value.len());
         out.extend_from_slice(&self.sink.to_le_bytes());
         out.push(self.op.tag());
+        if let OutputOp::Repartition(partition) = self.op {
+            out.extend_from_slice(&partition.to_le_bytes());
+        }
         put_bytes(&mut out, &self.key);
         put_bytes(&mut out, &self.value);
         out
@@ -182,9 +212,19 @@ impl OutboxMessage {
     pub fn decode(bytes: &[u8]) -> Option<Self> {
         let (sink, rest) = take_u32(bytes)?;
         let (&tag, rest) = rest.split_first()?;
+        let (op, rest) = match tag {
+            0 => (OutputOp::Upsert, rest),
+            1 => (OutputOp::Delete, rest),
+            2 => (OutputOp::Insert, rest),
+            3 => (OutputOp::Retract, rest),
+            4 => {
+                let (partition, rest) = take_u32(rest)?;
+                (OutputOp::Repartition(partition as i32), rest)
+            }
+            _ => return None,
+        };
         let (key, rest) = take_bytes(rest)?;
         let (value, rest) = take_bytes(rest)?;
-        let op = OutputOp::from_tag(tag)?;
         rest.is_empty().then(|| Self {
             sink,
             op,
@@ -239,7 +279,7 @@ mod tests {
         pending.change(0, b"a", b"a,9", 1);
         pending.change(0, b"a", b"a,2", 1);
         pending.change(0, b"b", b"b,7", -1);
-        let messages = pending.take_messages(0, 1);
+        let messages = pending.take_messages("t", 1);
         assert!(pending.is_empty());
         let ops: Vec<_> = messages
             .iter()
@@ -261,12 +301,21 @@ mod tests {
         pending.change(0, b"", b"y", -1);
         pending.change(0, b"", b"z", 1);
         pending.change(0, b"", b"z", -1);
-        let messages = pending.take_messages(3, 9);
+        let messages = pending.take_messages("in.events.3", 9);
         let keys: Vec<_> = messages
             .iter()
             .map(|m| String::from_utf8_lossy(&m.key).into_owned())
             .collect();
-        assert_eq!(keys, ["3:9:0", "3:9:1", "3:9:2"]);
+        assert_eq!(
+            keys,
+            ["in.events.3:9:0", "in.events.3:9:1", "in.events.3:9:2"]
+        );
+        assert_eq!(
+            parse_record_id(&messages[1].key),
+            Some(("in.events.3", 9, 1))
+        );
+        assert_eq!(parse_record_id(b"9:1"), None);
+        assert_eq!(parse_record_id(b"t:x:1"), None);
         assert_eq!(messages[2].op, OutputOp::Retract);
     }
 
@@ -279,6 +328,16 @@ mod tests {
             value: b"row".to_vec(),
         };
         assert_eq!(OutboxMessage::decode(&message.encode()), Some(message));
+        let repartition = OutboxMessage {
+            sink: 1,
+            op: OutputOp::Repartition(7),
+            key: b"x.1:2:3".to_vec(),
+            value: vec![0, 1, 2],
+        };
+        assert_eq!(
+            OutboxMessage::decode(&repartition.encode()),
+            Some(repartition)
+        );
         assert_eq!(OutboxMessage::decode(b"\x01\x00"), None);
         let key = encode_pending_key(1, b"k", b"v");
         assert_eq!(

@@ -1,4 +1,4 @@
-//! Durable state of one task (one input partition) in a redb file under `--state-dir`.
+//! Durable state of one task in a redb file under `--state-dir`.
 //!
 //! Why redb: pure Rust (no C++ toolchain, seconds to build where RocksDB takes minutes), ACID write
 //! transactions with copy-on-write B-trees (a crash leaves the last committed checkpoint intact), and
@@ -7,7 +7,7 @@
 //! only one instance holds a task at a time.
 //!
 //! A checkpoint is one write transaction holding the operators' changed state, the input offsets, the
-//! output not yet emitted and, while an emission is in flight, its outbox.
+//! repartition read marks, the output not yet emitted and, while an emission is in flight, its outbox.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -17,11 +17,14 @@ use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
 use super::error::StreamError;
 use super::job::{OutputChanges, SinkMode};
 use super::output::{decode_pending_key, encode_pending_key, OutboxMessage, PendingOutput};
+use super::repartition::ReadMarks;
 
 /// Operator state: (operator id, key) → value.
 const STATE: TableDefinition<(&str, &[u8]), &[u8]> = TableDefinition::new("state");
 /// Source topic → next offset to read in this task's partition.
 const OFFSETS: TableDefinition<&str, i64> = TableDefinition::new("offsets");
+/// (repartition topic, sending task) → (epoch, seq) of the last message applied.
+const MARKS: TableDefinition<(&str, &str), (u64, u64)> = TableDefinition::new("repartition_marks");
 /// Counters: `epoch` (emissions started).
 const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 /// Output not yet emitted: encoded (sink, key, row) → net weight.
@@ -36,6 +39,8 @@ const EPOCH: &str = "epoch";
 pub struct Restored {
     /// Source topic → next offset.
     pub offsets: BTreeMap<String, i64>,
+    /// Repartition messages applied.
+    pub marks: ReadMarks,
     /// Emissions started so far.
     pub epoch: u64,
     /// Output not yet emitted.
@@ -59,6 +64,8 @@ pub struct Checkpoint<'a> {
     pub state: &'a [StateChange],
     /// Source topic → next offset.
     pub offsets: &'a BTreeMap<String, i64>,
+    /// Repartition messages applied (replaces what the store held).
+    pub marks: &'a ReadMarks,
     /// Output not yet emitted (replaces what the store held).
     pub pending: &'a PendingOutput,
     /// An emission to start: its epoch and messages.
@@ -72,8 +79,8 @@ pub struct TaskStore {
 }
 
 impl TaskStore {
-    /// Opens (or creates) the store of `task` in `dir`.
-    pub fn open(dir: &Path, task: i32) -> Result<Self, StreamError> {
+    /// Opens (or creates) the store of the task named `task` in `dir`.
+    pub fn open(dir: &Path, task: &str) -> Result<Self, StreamError> {
         std::fs::create_dir_all(dir).map_err(|source| StreamError::Io {
             what: format!("cannot create state directory {}", dir.display()),
             source,
@@ -84,6 +91,7 @@ impl TaskStore {
         store.write(|txn| {
             txn.open_table(STATE)?;
             txn.open_table(OFFSETS)?;
+            txn.open_table(MARKS)?;
             txn.open_table(META)?;
             txn.open_table(PENDING)?;
             txn.open_table(OUTBOX)?;
@@ -102,6 +110,7 @@ impl TaskStore {
         self.read(|txn| {
             let mut restored = Restored {
                 offsets: BTreeMap::new(),
+                marks: ReadMarks::default(),
                 epoch: 0,
                 pending: PendingOutput::new(modes.to_vec()),
                 outbox: Vec::new(),
@@ -112,6 +121,13 @@ impl TaskStore {
                     .offsets
                     .insert(topic.value().to_owned(), offset.value());
             }
+            let mut marks = Vec::new();
+            for entry in txn.open_table(MARKS)?.iter()? {
+                let (key, mark) = entry?;
+                let (topic, sender) = key.value();
+                marks.push(((topic.to_owned(), sender.to_owned()), mark.value()));
+            }
+            restored.marks = ReadMarks::from_entries(marks);
             restored.epoch = txn.open_table(META)?.get(EPOCH)?.map_or(0, |v| v.value());
             for entry in txn.open_table(PENDING)?.iter()? {
                 let (key, weight) = entry?;
@@ -171,6 +187,12 @@ impl TaskStore {
                 let mut offsets = txn.open_table(OFFSETS)?;
                 for (topic, offset) in checkpoint.offsets {
                     offsets.insert(topic.as_str(), *offset)?;
+                }
+            }
+            {
+                let mut marks = txn.open_table(MARKS)?;
+                for ((topic, sender), mark) in checkpoint.marks.entries() {
+                    marks.insert((topic.as_str(), sender.as_str()), *mark)?;
                 }
             }
             {
@@ -267,9 +289,11 @@ mod tests {
         pending.change(1, b"k", b"k,1", 1);
         pending.change(1, b"gone", b"", -1);
         let mut outbox_source = pending.clone();
-        let messages = outbox_source.take_messages(0, 1);
+        let messages = outbox_source.take_messages("in.t.0", 1);
+        let mut marks = ReadMarks::default();
+        marks.accept("x", Some(b"in.t.1:3:4")).unwrap();
         {
-            let store = TaskStore::open(&dir, 0).unwrap();
+            let store = TaskStore::open(&dir, "in.t.0").unwrap();
             store
                 .checkpoint(&Checkpoint {
                     state: &[
@@ -278,14 +302,16 @@ mod tests {
                         StateChange::Delete("g".into(), b"a".to_vec()),
                     ],
                     offsets: &offsets,
+                    marks: &marks,
                     pending: &pending,
                     emission: Some((1, &messages)),
                 })
                 .unwrap();
         }
-        let store = TaskStore::open(&dir, 0).unwrap();
+        let store = TaskStore::open(&dir, "in.t.0").unwrap();
         let restored = store.restore(&modes).unwrap();
         assert_eq!(restored.offsets, offsets);
+        assert_eq!(restored.marks, marks);
         assert_eq!(restored.epoch, 1);
         assert_eq!(restored.pending, pending);
         assert_eq!(restored.outbox, messages);

@@ -16,7 +16,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use pigc_runtime::format::DecodeError;
 use pigc_runtime::kafka::{
-    JobFactory, OutputChanges, RestoreError, SinkMode, SinkSpec, SourceSpec, StateSink, StreamJob,
+    JobError, JobFactory, OutputChanges, RestoreError, SinkMode, SinkSpec, SourceSpec, StateSink,
+    StreamJob,
 };
 
 /// Operator ids, as generated code would derive them from the plan.
@@ -114,7 +115,7 @@ impl StreamJob for DedupCountJob {
         Ok(())
     }
 
-    fn step(&mut self, output: &mut dyn OutputChanges) {
+    fn step(&mut self, output: &mut dyn OutputChanges) -> Result<(), JobError> {
         let mut changed_users = BTreeMap::new();
         for (line, ts) in std::mem::take(&mut self.pending) {
             self.watermark = self.watermark.max(ts);
@@ -153,9 +154,10 @@ impl StreamJob for DedupCountJob {
                 keep
             });
         }
+        Ok(())
     }
 
-    fn export_state(&mut self, state: &mut dyn StateSink) {
+    fn export_state(&mut self, state: &mut dyn StateSink) -> Result<(), JobError> {
         for line in self.dirty_seen.drain() {
             match self.seen.get(&line) {
                 Some(ts) => state.put(DISTINCT, line.as_bytes(), &ts.to_le_bytes()),
@@ -172,6 +174,7 @@ impl StreamJob for DedupCountJob {
                 None => state.delete(GROUP, user.as_bytes()),
             }
         }
+        Ok(())
     }
 
     fn restore_state(

@@ -1,0 +1,326 @@
+//! Repartition topics: how changes cross a job's exchanges between tasks (design.md §4, as Kafka Streams
+//! and Samza's `partitionBy` do it).
+//!
+//! # Topics
+//! Every exchange of the job ([`Stream::exchange`](crate::dataflow::Stream::exchange), placed by the
+//! physical plan before a GROUP/JOIN/COGROUP/DISTINCT whose key differs from its input's partitioning)
+//! gets an internal topic `<job id>-<exchange operator id>-repartition`, created by the job. The job id is
+//! `<group id or "pigc">.<8 random hex digits>`, drawn once and kept in `<state dir>/job-id`: instances of
+//! a group share it through their shared state directory, and a job started on an empty state directory
+//! (which reads its inputs from the beginning again) gets fresh repartition topics instead of re-reading
+//! what an earlier incarnation wrote. All repartition topics of a job have the same partition count:
+//! `--set pigc.repartition.partitions=N`, by default the largest partition count of its input topics.
+//!
+//! # Writer
+//! A task collects the changes leaving its exchanges ([`PendingRepartition`]). At every checkpoint they
+//! become messages of the task's outbox, committed in the same store transaction as the operator state
+//! and input offsets they result from, then sent; the outbox is cleared once the producer has them all
+//! (the same outbox the sinks use, see [`super::task`]). A message goes to partition
+//! `key hash mod partitions`; its key is the record id `TASK:EPOCH:SEQ` ([`super::output::record_id`])
+//! and its value the change, `(record, weight)` in postcard, so retractions survive the trip.
+//!
+//! # Reader and exactly-once
+//! A crash between the commit and the broker's acknowledgement makes the restarted task send the outbox
+//! again, so a repartition topic may hold a message twice, never lose one. The reading task dedupes with
+//! [`ReadMarks`]: per (topic, sending task) the highest (epoch, seq) applied, stored in the reading
+//! task's checkpoint together with its offsets and state. Messages of one sending task reach one
+//! partition in (epoch, seq) order: an emission's messages are sent in sequence order by a producer that
+//! keeps order across retries (one request in flight per connection), and an epoch is only started after
+//! the previous one was acknowledged. A re-sent emission repeats messages of an epoch already seen, at or
+//! below the mark, which are skipped; so each change is applied exactly once.
+
+use std::collections::BTreeMap;
+use std::hash::{BuildHasher, Hasher};
+use std::path::Path;
+
+use super::client::{ensure_topics, partition_count};
+use super::config::StreamConfig;
+use super::error::StreamError;
+use super::output::{parse_record_id, record_id, OutboxMessage, OutputOp};
+
+/// The file in the state directory that holds the job id.
+const JOB_ID_FILE: &str = "job-id";
+
+/// The job's id: read from `<state_dir>/job-id`, or drawn and written there on first start.
+pub fn job_id(state_dir: &Path, group: Option<&str>) -> Result<String, StreamError> {
+    let path = state_dir.join(JOB_ID_FILE);
+    let io = |what: &str| {
+        let what = format!("{what} {}", path.display());
+        move |source| StreamError::Io { what, source }
+    };
+    if !path.exists() {
+        std::fs::create_dir_all(state_dir).map_err(io("cannot create the directory of"))?;
+        let random = std::collections::hash_map::RandomState::new().build_hasher();
+        let mut random = random;
+        random.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos()),
+        );
+        random.write_u32(std::process::id());
+        let id = format!(
+            "{}.{:08x}",
+            group.map_or_else(|| "pigc".to_owned(), sanitize),
+            random.finish() as u32
+        );
+        // Written aside and linked into place, which fails if another instance got there first: every
+        // instance then reads the same id.
+        let draft = state_dir.join(format!("{JOB_ID_FILE}.{}", std::process::id()));
+        std::fs::write(&draft, &id).map_err(io("cannot write"))?;
+        let linked = std::fs::hard_link(&draft, &path);
+        let _ = std::fs::remove_file(&draft);
+        match linked {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(io("cannot create")(e)),
+        }
+    }
+    let id = std::fs::read_to_string(&path).map_err(io("cannot read"))?;
+    let id = id.trim();
+    if id.is_empty() {
+        return Err(StreamError::Config(format!(
+            "{} is empty; remove it to start the job afresh",
+            path.display()
+        )));
+    }
+    Ok(id.to_owned())
+}
+
+/// The repartition topic of exchange `exchange` (its operator id) in job `job_id`.
+pub fn topic_name(job_id: &str, exchange: &str) -> String {
+    format!("{job_id}-{}-repartition", sanitize(exchange))
+}
+
+/// Keeps the characters Kafka allows in topic names (`[a-zA-Z0-9._-]`), replacing others with `_`.
+fn sanitize(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// A job's repartition topics, by exchange index, and their common partition count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepartitionTopics {
+    /// Topic of each exchange.
+    pub topics: Vec<String>,
+    /// Partitions of every one of them.
+    pub partitions: i32,
+}
+
+impl RepartitionTopics {
+    /// Creates the repartition topics of `exchanges` (operator ids) that do not exist yet, with
+    /// `pigc.repartition.partitions` or else `default_partitions` partitions, and checks that they all
+    /// have the same count.
+    pub fn create<C: rdkafka::ClientContext>(
+        config: &StreamConfig,
+        client: &rdkafka::client::Client<C>,
+        exchanges: &[String],
+        default_partitions: i32,
+    ) -> Result<Self, StreamError> {
+        if exchanges.is_empty() {
+            return Ok(Self {
+                topics: Vec::new(),
+                partitions: 0,
+            });
+        }
+        let job = job_id(&config.state_dir, config.group.as_deref())?;
+        let topics: Vec<String> = exchanges.iter().map(|x| topic_name(&job, x)).collect();
+        let wanted = config.repartition_partitions.unwrap_or(default_partitions);
+        let names: Vec<&str> = topics.iter().map(String::as_str).collect();
+        ensure_topics(config, &names, wanted)?;
+        let mut partitions = None;
+        for topic in &topics {
+            let count = partition_count(client, topic)?;
+            match partitions {
+                Some(p) if p != count => {
+                    return Err(StreamError::Config(format!(
+                        "repartition topics must have the same number of partitions: {} has {p}, \
+                         {topic} has {count}",
+                        topics[0]
+                    )))
+                }
+                _ => partitions = Some(count),
+            }
+        }
+        tracing::info!(topics = ?topics, partitions = ?partitions, "repartition topics ready");
+        Ok(Self {
+            topics,
+            partitions: partitions.unwrap_or(wanted),
+        })
+    }
+}
+
+/// The partition of a repartition topic with `partitions` partitions that a key hash goes to.
+pub fn partition_of(key_hash: u64, partitions: i32) -> i32 {
+    let partitions = u64::try_from(partitions.max(1)).unwrap_or(1);
+    i32::try_from(key_hash % partitions).unwrap_or(0)
+}
+
+/// Changes that left a task's exchanges and wait for the next checkpoint.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PendingRepartition {
+    /// (exchange index, key hash, encoded change), in the order the job produced them.
+    records: Vec<(u32, u64, Vec<u8>)>,
+}
+
+impl PendingRepartition {
+    /// Adds a change leaving through exchange `exchange`.
+    pub fn push(&mut self, exchange: usize, key_hash: u64, payload: &[u8]) {
+        let exchange = u32::try_from(exchange).unwrap_or(u32::MAX);
+        self.records.push((exchange, key_hash, payload.to_vec()));
+    }
+
+    /// True when no change waits.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// Turns the waiting changes into outbox messages of emission `epoch` of task `task`, each for the
+    /// partition its key hash picks among `partitions`, and empties the buffer.
+    pub fn take_messages(&mut self, task: &str, epoch: u64, partitions: i32) -> Vec<OutboxMessage> {
+        (0u64..)
+            .zip(std::mem::take(&mut self.records))
+            .map(|(seq, (exchange, key_hash, payload))| OutboxMessage {
+                sink: exchange,
+                op: OutputOp::Repartition(partition_of(key_hash, partitions)),
+                key: record_id(task, epoch, seq),
+                value: payload,
+            })
+            .collect()
+    }
+}
+
+/// Per (repartition topic, sending task), the highest (epoch, seq) a reading task applied: what lets it
+/// skip the messages a restarted sender delivered twice (see the [module docs](self)).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadMarks {
+    marks: BTreeMap<(String, String), (u64, u64)>,
+}
+
+/// A repartition message whose key is not a record id: the topic holds messages of another program.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("repartition topic {topic}: a message without a pigc record id as key")]
+pub struct ForeignMessage {
+    /// The topic.
+    pub topic: String,
+}
+
+impl ReadMarks {
+    /// Marks as stored in a checkpoint.
+    pub fn from_entries(entries: impl IntoIterator<Item = ((String, String), (u64, u64))>) -> Self {
+        Self {
+            marks: entries.into_iter().collect(),
+        }
+    }
+
+    /// Every mark: ((topic, sending task), (epoch, seq)).
+    pub fn entries(&self) -> impl Iterator<Item = (&(String, String), &(u64, u64))> + '_ {
+        self.marks.iter()
+    }
+
+    /// Whether the message of `topic` keyed `key` is new (and then marks it applied) or a repeat.
+    pub fn accept(&mut self, topic: &str, key: Option<&[u8]>) -> Result<bool, ForeignMessage> {
+        let (sender, epoch, seq) = key
+            .and_then(parse_record_id)
+            .ok_or_else(|| ForeignMessage {
+                topic: topic.to_owned(),
+            })?;
+        let id = (topic.to_owned(), sender.to_owned());
+        match self.marks.get(&id) {
+            Some(&mark) if (epoch, seq) <= mark => Ok(false),
+            _ => {
+                self.marks.insert(id, (epoch, seq));
+                Ok(true)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_spread_by_key_hash_with_increasing_ids() {
+        let mut pending = PendingRepartition::default();
+        for hash in [0u64, 5, 6, 7] {
+            pending.push(1, hash, &hash.to_le_bytes());
+        }
+        let messages = pending.take_messages("in.events.0", 4, 3);
+        assert!(pending.is_empty());
+        let routed: Vec<_> = messages
+            .iter()
+            .map(|m| (m.sink, m.op, String::from_utf8_lossy(&m.key).into_owned()))
+            .collect();
+        assert_eq!(
+            routed,
+            [
+                (1, OutputOp::Repartition(0), "in.events.0:4:0".to_owned()),
+                (1, OutputOp::Repartition(2), "in.events.0:4:1".to_owned()),
+                (1, OutputOp::Repartition(0), "in.events.0:4:2".to_owned()),
+                (1, OutputOp::Repartition(1), "in.events.0:4:3".to_owned()),
+            ]
+        );
+        assert_eq!(messages[3].value, 7u64.to_le_bytes());
+    }
+
+    /// A sender crashed after part of epoch 2 reached the topic and sent all of epoch 2 again: the
+    /// reader applies every message once.
+    #[test]
+    fn a_resent_emission_is_applied_once() {
+        let mut marks = ReadMarks::default();
+        let delivered: [&[u8]; 7] = [
+            b"a:1:0", b"a:1:1", b"a:2:0", // first attempt at epoch 2, cut short
+            b"a:2:0", b"a:2:1", b"a:2:2", // epoch 2 again
+            b"a:3:0",
+        ];
+        let mut applied = Vec::new();
+        for key in delivered {
+            if marks.accept("t", Some(key)).unwrap() {
+                applied.push(key);
+            }
+        }
+        assert_eq!(
+            applied,
+            [
+                &b"a:1:0"[..],
+                b"a:1:1",
+                b"a:2:0",
+                b"a:2:1",
+                b"a:2:2",
+                b"a:3:0"
+            ]
+        );
+        // Senders and topics are tracked apart; marks survive a checkpoint round trip.
+        assert!(marks.accept("t", Some(b"b:1:0")).unwrap());
+        assert!(marks.accept("u", Some(b"a:1:0")).unwrap());
+        let restored = ReadMarks::from_entries(marks.entries().map(|(k, v)| (k.clone(), *v)));
+        assert_eq!(restored, marks);
+        assert!(marks.accept("t", None).is_err());
+        assert!(marks.accept("t", Some(b"not an id")).is_err());
+    }
+
+    #[test]
+    fn job_ids_are_drawn_once_per_state_dir() {
+        let dir = std::env::temp_dir().join(format!("pigc-job-id-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let first = job_id(&dir, Some("my group")).unwrap();
+        assert!(first.starts_with("my_group."), "{first}");
+        assert_eq!(job_id(&dir, Some("other")).unwrap(), first);
+        assert_eq!(
+            topic_name(&first, "g.exchange.1f"),
+            format!("{first}-g.exchange.1f-repartition")
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_ne!(job_id(&dir, None).unwrap(), first);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(partition_of(u64::MAX, 4), 3);
+        assert_eq!(partition_of(9, 0), 0);
+    }
+}
