@@ -82,6 +82,17 @@ impl Scope {
     }
 }
 
+/// A relation used as a scalar ([`ExprKind::Scalar`]), as the expressions being translated see it.
+#[derive(Debug, Clone)]
+pub struct ScalarBinding {
+    /// The logical nodes whose value the relation is (a scalar expression names one of them).
+    pub logical: Vec<crate::plan::NodeId>,
+    /// An expression of type `Option<&S>`: the relation's row, `None` while it has none.
+    pub value: TokenStream,
+    /// The row's struct.
+    pub record: RecordId,
+}
+
 /// Translates expressions; collects module-level statics (compiled regexes) on the way.
 pub struct ExprGen<'a> {
     /// The module's structs.
@@ -94,6 +105,8 @@ pub struct ExprGen<'a> {
     pub udfs: &'a [RustUdf],
     /// Counter for closure variables.
     vars: usize,
+    /// The relations used as scalars that expressions may read here (none: a scalar is an error).
+    scalars: Vec<ScalarBinding>,
 }
 
 fn lit_str(s: &str) -> LitStr {
@@ -147,7 +160,14 @@ impl<'a> ExprGen<'a> {
             static_names,
             udfs,
             vars: 0,
+            scalars: Vec::new(),
         }
+    }
+
+    /// The same translator with these relations readable as scalars.
+    pub fn with_scalars(mut self, scalars: &[ScalarBinding]) -> Self {
+        self.scalars = scalars.to_vec();
+        self
     }
 
     fn var(&mut self, base: &str) -> Ident {
@@ -318,6 +338,39 @@ impl<'a> ExprGen<'a> {
         (inner, true)
     }
 
+    /// Field `field` of the relation `node` used as a scalar: null while the relation has no row.
+    fn scalar(
+        &self,
+        node: crate::plan::NodeId,
+        field: usize,
+        e: &Expr,
+    ) -> Result<Code, CodegenError> {
+        let binding = match &self.scalars[..] {
+            [only] => Some(only),
+            all => all.iter().find(|b| b.logical.contains(&node)),
+        };
+        let b = binding.ok_or_else(|| {
+            CodegenError::unsupported(
+                "a relation used as a scalar here (FOREACH, FILTER, the FOREACH of a GROUP and \
+                 LIMIT/SAMPLE counts can read scalars)",
+                e.span,
+            )
+        })?;
+        let (place, ty, opt) = self.field_place(&quote!(sc), b.record, field, e.span)?;
+        let get = if ty.is_copy() {
+            place
+        } else {
+            quote!(#place.clone())
+        };
+        let value = &b.value;
+        let ts = if opt {
+            quote!(#value.and_then(|sc| #get))
+        } else {
+            quote!(#value.map(|sc| #get))
+        };
+        Ok(Code::new(ts, ty, true))
+    }
+
     fn eval_computed(&mut self, scope: &Scope, e: &Expr) -> Result<Code, CodegenError> {
         match &e.kind {
             ExprKind::Column { index, .. } => match &scope.row {
@@ -334,10 +387,7 @@ impl<'a> ExprGen<'a> {
             ExprKind::Nested { .. } | ExprKind::Row => Err(CodegenError::Internal(
                 "a row or nested alias without a place".into(),
             )),
-            ExprKind::Scalar { .. } => Err(CodegenError::unsupported(
-                "a relation used as a scalar",
-                e.span,
-            )),
+            ExprKind::Scalar { node, field } => self.scalar(*node, *field, e),
             ExprKind::Literal(l) => self.literal(l, &e.ty, e),
             ExprKind::Cast(inner) => {
                 let c = self.eval(scope, inner)?;

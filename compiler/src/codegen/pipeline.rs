@@ -2,7 +2,7 @@
 //! preceded by a comment naming the Pig statement it comes from; [`fuse`] then joins operators whose
 //! relation is used once into fluent chains.
 
-use super::exprs::{receiver, Binding, Code, ExprGen, Row, Scope};
+use super::exprs::{receiver, Binding, Code, ExprGen, Row, ScalarBinding, Scope};
 use super::names::{ident, snake, NameSet};
 use super::records::{FieldSpec, RType, RecordId, Records};
 use super::{CodegenError, CodegenOptions, COMMENT_MARKER};
@@ -22,6 +22,7 @@ mod aggregate;
 mod fuse;
 mod joins;
 mod nested;
+mod scalars;
 mod union;
 
 /// Generated tokens and the comments their markers stand for.
@@ -50,6 +51,10 @@ struct Gen<'p> {
     stmts: Vec<TokenStream>,
     /// Output port `(node, port)` → its stream.
     rels: HashMap<(usize, usize), Rel>,
+    /// The relations used as scalars that the operator being generated reads (see `scalars`).
+    scalars: Vec<ScalarBinding>,
+    /// The input of the operator being generated (by id) paired with the scalars it reads.
+    paired_input: Option<(crate::physical::OperatorId, Rel)>,
 }
 
 fn lit(s: &str) -> LitStr {
@@ -68,6 +73,8 @@ pub fn generate(plan: &PhysicalPlan, opts: &CodegenOptions) -> Result<Generated,
         comments: Vec::new(),
         stmts: Vec::new(),
         rels: HashMap::new(),
+        scalars: Vec::new(),
+        paired_input: None,
     };
     g.settings();
     for (i, node) in plan.nodes.iter().enumerate() {
@@ -110,6 +117,7 @@ impl Gen<'_> {
             &mut self.static_names,
             &self.plan.udfs,
         )
+        .with_scalars(&self.scalars)
     }
 
     fn comment(&mut self, text: String) {
@@ -147,6 +155,11 @@ impl Gen<'_> {
 
     /// Input `i` of `node`, with `.event_time(…)` applied when the operator evicts state by it.
     fn input(&self, node: &PhysicalNode, i: usize) -> Result<Rel, CodegenError> {
+        if let Some((op, rel)) = &self.paired_input {
+            if i == 0 && *op == node.id {
+                return Ok(rel.clone());
+            }
+        }
         let r = node.inputs.get(i).ok_or_else(|| {
             CodegenError::Internal(format!("operator {} has no input {i}", node.id))
         })?;
@@ -225,6 +238,7 @@ impl Gen<'_> {
             self.opts.script_name, node.span.line
         ));
         let sid = lit(&node.id.0);
+        self.begin_scalars(node)?;
         match &node.op {
             PhysicalOp::Source {
                 location,
@@ -362,7 +376,6 @@ impl Gen<'_> {
             }
             PhysicalOp::TopN { keys, count } => {
                 let input = self.input(node, 0)?;
-                let n = constant_count(count)?;
                 let scope = Scope::row(Self::row_of(&input, quote!(r)));
                 let mut parts = Vec::new();
                 for k in keys {
@@ -373,14 +386,16 @@ impl Gen<'_> {
                         v
                     });
                 }
-                let src = self.input_stream(node, 0)?;
+                let key = quote!(|r| (#(#parts,)*));
+                let init = if node.scalar_inputs.is_empty() {
+                    let n = constant_count(count)?;
+                    let src = self.input_stream(node, 0)?;
+                    quote!(#src.top_n(#sid, #n, #key))
+                } else {
+                    self.limit_by_scalar(node, count, Some(key))?
+                };
                 let var = self.fresh_var(node, "top");
-                self.bind(
-                    id,
-                    var,
-                    input.ty.clone(),
-                    quote!(#src.top_n(#sid, #n, |r| (#(#parts,)*))),
-                );
+                self.bind(id, var, input.ty.clone(), init);
             }
             PhysicalOp::Sort { .. } => {
                 // The order is the sink's (`sink_sorted`); rows pass through.
@@ -389,10 +404,21 @@ impl Gen<'_> {
             }
             PhysicalOp::Limit { count } => {
                 let input = self.input(node, 0)?;
-                let n = constant_count(count)?;
-                let src = self.input_stream(node, 0)?;
+                let init = if node.scalar_inputs.is_empty() {
+                    let n = constant_count(count)?;
+                    let src = self.input_stream(node, 0)?;
+                    quote!(#src.limit(#sid, #n))
+                } else {
+                    self.limit_by_scalar(node, count, None)?
+                };
                 let var = self.fresh_var(node, "limited");
-                self.bind(id, var, input.ty.clone(), quote!(#src.limit(#sid, #n)));
+                self.bind(id, var, input.ty.clone(), init);
+            }
+            PhysicalOp::Sample { fraction } if !node.scalar_inputs.is_empty() => {
+                let input = self.input(node, 0)?;
+                let init = self.sample_by_scalar(node, fraction)?;
+                let var = self.fresh_var(node, "sampled");
+                self.bind(id, var, input.ty.clone(), init);
             }
             PhysicalOp::Sample { fraction } => {
                 let input = self.input(node, 0)?;
@@ -419,7 +445,7 @@ impl Gen<'_> {
                 return Err(CodegenError::unsupported("ASSERT", node.span))
             }
         }
-        Ok(())
+        self.end_scalars(id, node)
     }
 
     /// `Name { f0: v0, … }` for record `id`.

@@ -114,11 +114,17 @@ impl Gen<'_> {
             Some(fe) => {
                 let rows = ident(&self.vars.fresh(&format!("{}_groups", var)));
                 self.stmts.push(quote!(let #rows = #grouped;));
-                let rel = Rel {
+                let mut rel = Rel {
                     var: rows,
                     ty: RType::Record(fid),
                 };
+                // Scalars are read by the finish FOREACH (over the groups' rows), never by keys or
+                // accumulators (their expressions have no scalar bound, so they report it).
+                if !node.scalar_inputs.is_empty() {
+                    rel = self.pair_with_scalars(node, &rel)?;
+                }
                 let (init, ty) = self.foreach(&rel, fe, &node.schema, Some(&hint))?;
+                self.scalars.clear();
                 self.bind(id, var, ty, init);
             }
         }
