@@ -5,6 +5,7 @@
 //! - `SET pigc.retention '2d';` — how long keyed state is kept behind the watermark.
 //! - `SET pigc.emit_interval '10m';` — how often a streaming job emits its changes.
 //! - `SET pigc.unique 'alias.field[, alias.field…]';` — fields a LOAD declares unique (a key).
+//! - `SET pigc.seed '42';` — the seed of RANDOM (an unsigned 64-bit integer; 0 when not set).
 //!
 //! Durations are a sequence of `<integer><unit>` with units `ms`, `s`, `m`, `h`, `d`, `w` (`1h30m`).
 
@@ -23,6 +24,8 @@ pub struct Settings {
     pub emit_interval: Option<Duration>,
     /// `pigc.unique`: each a unique key of a relation.
     pub unique: Vec<FieldRef>,
+    /// `pigc.seed`: RANDOM's seed.
+    pub seed: Option<u64>,
     /// Every other `SET key value`, in key order (Pig's own settings such as `default_parallel`).
     pub other: BTreeMap<String, String>,
 }

@@ -4,7 +4,9 @@
 //! struct literal, TOBAG a `Bag` of them) and uses the generic functions here; the `Value`-based
 //! functions serve untyped data.
 
-use std::cmp::Reverse;
+use std::cmp::Ordering;
+use std::collections::HashSet;
+use std::hash::Hash;
 
 use crate::data::{Bag, Bytes, PigMap, PigText, Tuple, Value};
 
@@ -50,24 +52,25 @@ pub fn to_map_from_bag(bag: &Bag<Tuple>) -> PigMap {
         .collect()
 }
 
-/// `TOP(n, column, bag)`: the `n` tuples with the largest `key` (the column's value; nulls sort lowest,
-/// as Pig's `DataType.compare`), largest first; ties keep bag order. `n <= 0` gives an empty bag.
+/// `TOP(n, column, bag)`: the `n` tuples with the largest `key` (the column's value; nulls sort lowest),
+/// largest first; ties keep bag order. `n <= 0` gives an empty bag.
+///
+/// Pig keeps the top tuples in a `PriorityQueue` and returns them in heap order, so its output order
+/// is undefined, and so is which of several tuples tied at the cut survives; with a null in the column
+/// Pig's comparator fails the job, and a negative `n` fails it too.
 pub fn top<T: Clone, K: Ord>(n: i32, bag: &Bag<T>, key: impl Fn(&T) -> K) -> Bag<T> {
+    top_by(n, bag, |a, b| key(a).cmp(&key(b)))
+}
+
+/// [`top`] with a comparator of two tuples (by the column) instead of a key.
+pub fn top_by<T: Clone>(n: i32, bag: &Bag<T>, compare: impl Fn(&T, &T) -> Ordering) -> Bag<T> {
     let n = usize::try_from(n).unwrap_or(0);
-    let mut keyed: Vec<(Reverse<K>, usize)> = bag
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (Reverse(key(t)), i))
-        .collect();
-    if n < keyed.len() {
-        keyed.select_nth_unstable(n);
-        keyed.truncate(n);
-    }
-    keyed.sort();
-    keyed
-        .into_iter()
-        .filter_map(|(_, i)| bag.as_slice().get(i).cloned())
-        .collect()
+    let tuples = bag.as_slice();
+    let mut order: Vec<usize> = (0..tuples.len()).collect();
+    // Largest first; a stable sort keeps bag order among ties.
+    order.sort_by(|&i, &j| compare(&tuples[j], &tuples[i]));
+    order.truncate(n);
+    order.into_iter().map(|i| tuples[i].clone()).collect()
 }
 
 /// `TOP(n, column, bag)` on untyped tuples: the key is field `column` (null when the tuple is shorter).
@@ -81,26 +84,60 @@ pub fn top_values(n: i32, column: i32, bag: &Bag<Tuple>) -> Bag<Tuple> {
 /// BagToString's default delimiter.
 pub const BAG_TO_STRING_DELIMITER: &str = "_";
 
-/// `BagToString(bag [, delimiter])`: every field of every tuple, in order, joined by `delimiter`; a null
-/// field is written `null` (Java's `StringBuilder.append(null)`), nested values in Pig's text form.
+/// `BagToString(bag [, delimiter])`: every field of every tuple, in order, joined by `delimiter` (see
+/// [`FieldJoiner`] for Pig's exact rules).
 pub fn bag_to_string(bag: &Bag<Tuple>, delimiter: &str) -> String {
-    join_fields(bag.iter().flat_map(|t| t.fields().iter()), delimiter)
-}
-
-/// `BagToString` over the fields of typed tuples, listed by generated code in order.
-pub fn join_fields<'v>(fields: impl IntoIterator<Item = &'v Value>, delimiter: &str) -> String {
-    let mut out = Vec::new();
-    for (i, f) in fields.into_iter().enumerate() {
-        if i > 0 {
-            out.extend_from_slice(delimiter.as_bytes());
-        }
-        if f.is_null() {
-            out.extend_from_slice(b"null");
-        } else {
-            f.write_text(&mut out);
+    let mut joiner = FieldJoiner::new(delimiter);
+    for t in bag {
+        for f in t.fields() {
+            joiner.push_value(f);
         }
     }
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    joiner.finish()
+}
+
+/// Builds `BagToString`'s result field by field (generated code pushes the fields of its typed tuples).
+///
+/// As Pig's `BagToString`: a field is written with `toString` (nested values in Pig's text form), a
+/// null field as `null` (Java's `StringBuilder.append(null)`), and the delimiter goes before a field
+/// only when the text so far is not empty — so leading empty strings add no delimiter
+/// (`{(''),('a')}` gives `a`, not `_a`).
+#[derive(Debug)]
+pub struct FieldJoiner<'d> {
+    out: Vec<u8>,
+    delimiter: &'d str,
+}
+
+impl<'d> FieldJoiner<'d> {
+    /// An empty result joining by `delimiter`.
+    pub fn new(delimiter: &'d str) -> Self {
+        FieldJoiner {
+            out: Vec::new(),
+            delimiter,
+        }
+    }
+
+    /// Appends a field (`None`: null).
+    pub fn push<V: PigText + ?Sized>(&mut self, field: Option<&V>) {
+        if !self.out.is_empty() {
+            self.out.extend_from_slice(self.delimiter.as_bytes());
+        }
+        match field {
+            Some(v) => v.write_text(&mut self.out),
+            None => self.out.extend_from_slice(b"null"),
+        }
+    }
+
+    /// Appends an untyped field.
+    pub fn push_value(&mut self, field: &Value) {
+        self.push((!field.is_null()).then_some(field));
+    }
+
+    /// The joined text.
+    pub fn finish(self) -> String {
+        String::from_utf8(self.out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
 }
 
 /// `BagToTuple(bag)`: one tuple holding every field of every tuple of the bag, in order (Pig's
@@ -116,18 +153,20 @@ pub fn bag_to_tuple_fields(fields: impl IntoIterator<Item = Value>) -> Tuple {
     fields.into_iter().collect()
 }
 
-/// `DIFF(bag1, bag2)`: the tuples of `bag1` that are not in `bag2`, then those of `bag2` not in `bag1`
-/// (duplicates kept, as Pig's nested scan does).
-pub fn diff<T: PartialEq + Clone>(bag1: &Bag<T>, bag2: &Bag<T>) -> Bag<T> {
-    let only_in = |a: &Bag<T>, b: &Bag<T>| -> Vec<T> {
-        a.iter()
-            .filter(|t| !b.iter().any(|u| u == *t))
-            .cloned()
-            .collect()
-    };
-    let mut out = only_in(bag1, bag2);
-    out.extend(only_in(bag2, bag1));
-    Bag::from_vec(out)
+/// `DIFF(bag1, bag2)`: the distinct tuples of `bag1` that are not in `bag2`, then the distinct tuples of
+/// `bag2` not in `bag1`. Pig 0.17 builds a `HashSet` of each bag, so duplicates appear once and the
+/// order is undefined; here each part keeps first-occurrence order.
+pub fn diff<T: Eq + Hash + Clone>(bag1: &Bag<T>, bag2: &Bag<T>) -> Bag<T> {
+    let set1: HashSet<&T> = bag1.iter().collect();
+    let set2: HashSet<&T> = bag2.iter().collect();
+    let mut seen: HashSet<&T> = HashSet::new();
+    let only1 = bag1.iter().filter(|t| !set2.contains(t));
+    let only2 = bag2.iter().filter(|t| !set1.contains(t));
+    only1
+        .chain(only2)
+        .filter(|t| seen.insert(t))
+        .cloned()
+        .collect()
 }
 
 /// `DIFF(a, b)` on two non-bag values: `{(a),(b)}` when they differ, else an empty bag.
@@ -239,6 +278,11 @@ mod tests {
         assert_eq!(top_values(-1, 1, &bag).len(), 0);
         let with_null: Bag<Tuple> = [Tuple(vec![Value::Null]), t(&[0])].into_iter().collect();
         assert_eq!(top_values(1, 0, &with_null).to_text(), "{(0)}");
+        // Largest first, ties in bag order.
+        let ints = Bag::from_vec(vec![3, 1, 4, 1, 5, 9, 2, 6]);
+        assert_eq!(top_by(3, &ints, |a, b| a.cmp(b)).into_vec(), vec![9, 6, 5]);
+        let pairs = Bag::from_vec(vec![(1, 'a'), (2, 'b'), (2, 'c'), (0, 'd')]);
+        assert_eq!(top(2, &pairs, |p| p.0).into_vec(), vec![(2, 'b'), (2, 'c')]);
     }
 
     #[test]
@@ -252,6 +296,23 @@ mod tests {
         assert_eq!(bag_to_string(&bag, BAG_TO_STRING_DELIMITER), "a_null_c");
         assert_eq!(bag_to_string(&bag, "+"), "a+null+c");
         assert_eq!(bag_to_string(&Bag::new(), "_"), "");
+        // The delimiter only follows non-empty text: a leading empty string adds none.
+        let empties: Bag<Tuple> = [
+            Tuple(vec![Value::from(""), Value::from("")]),
+            Tuple(vec![Value::from("a"), Value::from("")]),
+            Tuple(vec![
+                Value::Tuple(t(&[1, 2])),
+                Value::Double(crate::data::Double(2.5)),
+            ]),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(bag_to_string(&empties, "-"), "a--(1,2)-2.5");
+        let mut j = FieldJoiner::new(", ");
+        j.push(Some("x"));
+        j.push(None::<&i32>);
+        j.push(Some(&7i64));
+        assert_eq!(j.finish(), "x, null, 7");
     }
 
     #[test]
@@ -270,6 +331,12 @@ mod tests {
         let a: Bag<Tuple> = [t(&[1]), t(&[2]), t(&[2])].into_iter().collect();
         let b: Bag<Tuple> = [t(&[2]), t(&[3])].into_iter().collect();
         assert_eq!(diff(&a, &b).to_text(), "{(1),(3)}");
+        // Pig's DIFF works on sets: duplicates appear once.
+        let dups: Bag<Tuple> = [t(&[1]), t(&[1]), t(&[2])].into_iter().collect();
+        let other: Bag<Tuple> = [t(&[3]), t(&[3])].into_iter().collect();
+        assert_eq!(diff(&dups, &other).to_text(), "{(1),(2),(3)}");
+        assert_eq!(diff(&dups, &dups).len(), 0);
+        assert_eq!(diff(&Bag::new(), &other).to_text(), "{(3)}");
         assert_eq!(diff_values(Value::Int(1), Value::Int(1)).len(), 0);
         assert_eq!(
             diff_values(Value::Int(1), Value::Int(2)).to_text(),

@@ -4,6 +4,7 @@
 
 use bigdecimal::{BigDecimal, RoundingMode};
 use num_bigint::BigInt;
+use serde::Serialize;
 
 use crate::data::text::PigText;
 use crate::data::{cast, Double, Float};
@@ -165,34 +166,14 @@ pub fn log10(v: Double) -> Double {
     Double(v.0.log10())
 }
 
-/// `RANDOM()`: a pseudo-random double in `[0, 1)`. Nondeterministic in Pig (`Math.random()`); here each
-/// generator is seeded explicitly so that a job can be reproducible — generated code creates one per
-/// operator (seeded from the operator id, or from the clock for Pig's behaviour). Batch and stream runs
-/// of the same script do not see the same sequence, so RANDOM in a filter breaks their equivalence.
-#[derive(Debug, Clone)]
-pub struct Random {
-    rng: fastrand::Rng,
-}
-
-impl Random {
-    /// A generator with a fixed seed.
-    pub fn with_seed(seed: u64) -> Self {
-        Self {
-            rng: fastrand::Rng::with_seed(seed),
-        }
-    }
-
-    /// A generator seeded from the operating system's entropy.
-    pub fn from_entropy() -> Self {
-        Self {
-            rng: fastrand::Rng::new(),
-        }
-    }
-
-    /// The next value in `[0, 1)`.
-    pub fn next_double(&mut self) -> Double {
-        Double(self.rng.f64())
-    }
+/// `RANDOM()`: a double in `[0, 1)`. Pig's is `Math.random()`, different on every run; pigc's is a
+/// deterministic function of the script's `pigc.seed` (0 unless set), the call site (`site`, fixed by
+/// the code generator) and the content of the row the call sees (its stable hash, see
+/// [`crate::hash`]). So a rerun, a batch run and a streaming run all give a row the same value, which
+/// keeps them equivalent (a retraction recomputes the value it retracts); equal rows get equal values,
+/// and two calls in one row differ.
+pub fn random<R: Serialize + ?Sized>(seed: u64, site: u64, row: &R) -> Double {
+    Double(crate::hash::unit_interval(&(seed, site, row)))
 }
 
 #[cfg(test)]
@@ -263,13 +244,15 @@ mod tests {
     }
 
     #[test]
-    fn random_is_seedable_and_in_range() {
-        let mut a = Random::with_seed(7);
-        let mut b = Random::with_seed(7);
-        for _ in 0..100 {
-            let x = a.next_double();
-            assert_eq!(x, b.next_double());
-            assert!((0.0..1.0).contains(&x.0));
-        }
+    fn random_is_a_function_of_seed_site_and_row() {
+        let x = random(0, 1, &("a", 1i32));
+        assert_eq!(x, random(0, 1, &("a", 1i32)));
+        assert_ne!(x, random(1, 1, &("a", 1i32)));
+        assert_ne!(x, random(0, 2, &("a", 1i32)));
+        assert_ne!(x, random(0, 1, &("a", 2i32)));
+        let values: Vec<f64> = (0..1000).map(|i| random(7, 0, &i).0).collect();
+        assert!(values.iter().all(|v| (0.0..1.0).contains(v)));
+        let mean = values.iter().sum::<f64>() / 1000.0;
+        assert!((0.4..0.6).contains(&mean), "mean {mean}");
     }
 }

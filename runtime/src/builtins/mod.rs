@@ -32,7 +32,7 @@
 //! | `ROUND(double) → long`, `ROUND(float) → int`, `ROUND(bigdecimal)` | [`math::round_double`], [`math::round_float`], [`math::round_bigdecimal`] |
 //! | `ROUND_TO(x, digits [, mode = 6])` | [`math::round_to_double`], [`math::round_to_float`] ([`math::ROUND_TO_DEFAULT_MODE`]) |
 //! | `SQRT`, `CBRT`, `EXP`, `LOG`, `LOG10` | [`math::sqrt`] … [`math::log10`] |
-//! | `RANDOM()` | [`math::Random::next_double`] (one generator per operator) |
+//! | `RANDOM()` | [`math::random`] (deterministic: seed, call site and row) |
 //! | `ToDate(long)`, `ToDate(iso)`, `ToDate(s, fmt)`, `ToDate(s, fmt, zone)` | [`datetime::to_date_millis`], [`datetime::to_date_iso`], [`datetime::to_date_format`], [`datetime::to_date_format_zone`] |
 //! | `ToString(dt [, fmt])` | [`datetime::to_string`], [`datetime::to_string_format`] |
 //! | `ToUnixTime`, `ToMilliSeconds`, `CurrentTime()` | [`datetime::to_unix_time`], [`datetime::to_milliseconds`], [`datetime::current_time`] |
@@ -40,8 +40,8 @@
 //! | `YearsBetween` … `MilliSecondsBetween` | [`datetime::years_between`] … [`datetime::milliseconds_between`] |
 //! | `AddDuration`, `SubtractDuration` | [`datetime::add_duration`], [`datetime::subtract_duration`] |
 //! | `TOBAG`, `TOTUPLE`, `TOMAP` | [`collection::to_bag`] / [`collection::to_bag_values`], [`collection::to_tuple`] (or a struct literal), [`collection::to_map`] / [`collection::to_map_from_bag`] |
-//! | `TOP(n, col, bag)` | [`collection::top`] (key closure) / [`collection::top_values`] |
-//! | `BagToString(bag [, delim = "_"])`, `BagToTuple(bag)` | [`collection::bag_to_string`] / [`collection::join_fields`], [`collection::bag_to_tuple`] / [`collection::bag_to_tuple_fields`] |
+//! | `TOP(n, col, bag)` | [`collection::top`] (key closure), [`collection::top_by`] (comparator) / [`collection::top_values`] |
+//! | `BagToString(bag [, delim = "_"])`, `BagToTuple(bag)` | [`collection::bag_to_string`] / [`collection::FieldJoiner`], [`collection::bag_to_tuple`] / [`collection::bag_to_tuple_fields`] |
 //! | `DIFF(bag, bag)` | [`collection::diff`] / [`collection::diff_values`] |
 //! | `SUM`, `AVG`, `MIN`, `MAX`, `COUNT` over a bag held in a field | [`aggregate`] |
 //!

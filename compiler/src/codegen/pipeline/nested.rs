@@ -1,6 +1,7 @@
 //! FOREACH: flat projections, FLATTEN, and nested blocks (`FOREACH x { … GENERATE … }`).
 
 use super::*;
+use crate::plan::{GenerateItem, NestedOp};
 
 impl Gen<'_> {
     /// `map`/`flat_map` of a FOREACH over `input` (output schema `schema`): the chain and the output type.
@@ -15,7 +16,7 @@ impl Gen<'_> {
         let mut lets = Vec::new();
         let mut nested_names = nested_local_names();
         for (i, op) in fe.nested.iter().enumerate() {
-            let (code, let_ts) = self.nested_op(&scope, op.kind.clone(), op.span)?;
+            let (code, let_ts) = self.nested_op(&scope, op)?;
             let var = ident(&nested_names.fresh(&snake(&op.alias)));
             lets.push(quote!(let #var = #let_ts;));
             if scope.nested.len() <= i {
@@ -27,15 +28,138 @@ impl Gen<'_> {
                 opt: code.opt,
             });
         }
-        // Items: plain values, or FLATTENed bags (loops) and tuples (fields).
+        let (row, out_ty, loops) = if schema.is_unknown() {
+            let (row, loops) = self.generate_untyped(&scope, &fe.generate, "t")?;
+            (row, RType::Tuple, loops)
+        } else {
+            let names = schema.fields.iter().map(|f| f.name.clone());
+            let (specs, values, loops) = self.generate_items(&scope, &fe.generate, names, "t")?;
+            let hint = alias.unwrap_or("projected").to_owned();
+            let out = self
+                .records
+                .record(&hint, format!("Rows of `{hint}`: {schema}"), specs);
+            (self.struct_literal(out, values), RType::Record(out), loops)
+        };
+        let src = &input.var;
+        let init = if loops.is_empty() {
+            if lets.is_empty() {
+                quote!(#src.map(|r| #row))
+            } else {
+                quote!(#src.map(|r| { #(#lets)* #row }))
+            }
+        } else {
+            let mut body = quote!(out.push(#row););
+            for (t, iter) in loops.iter().rev() {
+                body = quote!(for #t in #iter { #body });
+            }
+            quote!(#src.flat_map(|r| { #(#lets)* let mut out = Vec::new(); #body out }))
+        };
+        Ok((init, out_ty))
+    }
+
+    /// GENERATE `items` whose output has no schema (a FLATTENed bag or tuple of unknown schema): an
+    /// untyped tuple of every output value, and the loops of the FLATTENed bags (as
+    /// [`Self::generate_items`]).
+    fn generate_untyped(
+        &mut self,
+        scope: &Scope,
+        items: &[GenerateItem],
+        loop_var: &str,
+    ) -> Result<(TokenStream, Vec<(Ident, TokenStream)>), CodegenError> {
+        let mut pushes = Vec::new();
+        let mut loops: Vec<(Ident, TokenStream)> = Vec::new();
+        for item in items {
+            if !item.flatten {
+                let c = self.exprs().eval(scope, &item.expr)?;
+                let v = self.exprs().value_of(&c);
+                pushes.push(quote!(xs.push(#v);));
+                continue;
+            }
+            let c = self.exprs().eval_ref(scope, &item.expr)?;
+            let (tuple, ty, opt) = match &c.ty {
+                RType::Bag(elem) => {
+                    let t = format_ident!("{}{}", loop_var, loops.len() + 1);
+                    let src = receiver(&c.ts);
+                    let iter = if c.opt {
+                        quote!(#src.into_iter().flatten())
+                    } else {
+                        quote!(#src.iter())
+                    };
+                    loops.push((t.clone(), iter));
+                    (quote!(#t), (**elem).clone(), false)
+                }
+                RType::Record(_) | RType::Tuple => (receiver(&c.ts), c.ty.clone(), c.opt),
+                _ => {
+                    let c = self.exprs().eval(scope, &item.expr)?;
+                    let v = self.exprs().value_of(&c);
+                    pushes.push(quote!(xs.push(#v);));
+                    continue;
+                }
+            };
+            match ty {
+                RType::Record(id) => {
+                    for f in self.records.get(id).fields.clone() {
+                        let fid = &f.ident;
+                        let owned = |base: TokenStream| {
+                            if f.ty.is_copy() {
+                                quote!(#base.#fid)
+                            } else {
+                                quote!(#base.#fid.clone())
+                            }
+                        };
+                        let field = match (opt, f.optional) {
+                            (false, _) => owned(tuple.clone()),
+                            (true, true) => {
+                                let inner = owned(quote!(x));
+                                quote!(#tuple.and_then(|x| #inner))
+                            }
+                            (true, false) => {
+                                let inner = owned(quote!(x));
+                                quote!(#tuple.map(|x| #inner))
+                            }
+                        };
+                        let v = self.exprs().value_of(&Code {
+                            ts: field,
+                            ty: f.ty.clone(),
+                            opt: f.optional || opt,
+                        });
+                        pushes.push(quote!(xs.push(#v);));
+                    }
+                }
+                _ if opt => pushes.push(quote!(
+                    if let Some(x) = #tuple { xs.extend(x.fields().iter().cloned()); }
+                )),
+                _ => pushes.push(quote!(xs.extend(#tuple.fields().iter().cloned());)),
+            }
+        }
+        let row = quote!({
+            let mut xs = Vec::new();
+            #(#pushes)*
+            rt::data::Tuple(xs)
+        });
+        Ok((row, loops))
+    }
+
+    /// The output fields of GENERATE `items` evaluated in `scope` (output names from `names`): their
+    /// specs, their values, and the loops the FLATTENed bags need (`for <var> in <iter>`, outermost
+    /// first, vars `<loop_var>1`, `<loop_var>2`, …). A FLATTENed tuple gives its fields; FLATTEN of any
+    /// other value is the value.
+    #[allow(clippy::type_complexity)]
+    fn generate_items(
+        &mut self,
+        scope: &Scope,
+        items: &[GenerateItem],
+        names: impl Iterator<Item = Option<String>>,
+        loop_var: &str,
+    ) -> Result<(Vec<FieldSpec>, Vec<TokenStream>, Vec<(Ident, TokenStream)>), CodegenError> {
+        let mut names = names;
         let mut specs: Vec<FieldSpec> = Vec::new();
         let mut values: Vec<TokenStream> = Vec::new();
         let mut loops: Vec<(Ident, TokenStream)> = Vec::new();
-        let mut names = schema.fields.iter().map(|f| f.name.clone());
-        for item in &fe.generate {
+        for item in items {
             let width = item.fields.len();
             if !item.flatten {
-                let c = self.exprs().eval(&scope, &item.expr)?;
+                let c = self.exprs().eval(scope, &item.expr)?;
                 specs.push(FieldSpec {
                     pig_name: names.next().flatten(),
                     ty: c.ty,
@@ -44,10 +168,10 @@ impl Gen<'_> {
                 values.push(c.ts);
                 continue;
             }
-            let c = self.exprs().eval_ref(&scope, &item.expr)?;
+            let c = self.exprs().eval_ref(scope, &item.expr)?;
             match &c.ty {
                 RType::Bag(elem) => {
-                    let t = format_ident!("t{}", loops.len() + 1);
+                    let t = format_ident!("{}{}", loop_var, loops.len() + 1);
                     let src = receiver(&c.ts);
                     let iter = if c.opt {
                         quote!(#src.into_iter().flatten())
@@ -80,7 +204,7 @@ impl Gen<'_> {
                     )?;
                 }
                 _ => {
-                    let c = self.exprs().eval(&scope, &item.expr)?;
+                    let c = self.exprs().eval(scope, &item.expr)?;
                     specs.push(FieldSpec {
                         pig_name: names.next().flatten(),
                         ty: c.ty,
@@ -90,32 +214,7 @@ impl Gen<'_> {
                 }
             }
         }
-        let hint = alias.unwrap_or("projected").to_owned();
-        let out = self
-            .records
-            .record(&hint, format!("Rows of `{hint}`: {schema}"), specs);
-        let def = self.records.get(out);
-        let name = &def.ident;
-        let inits = def.fields.iter().zip(&values).map(|(f, v)| {
-            let fid = &f.ident;
-            quote!(#fid: #v)
-        });
-        let row = quote!(#name { #(#inits),* });
-        let src = &input.var;
-        let init = if loops.is_empty() {
-            if lets.is_empty() {
-                quote!(#src.map(|r| #row))
-            } else {
-                quote!(#src.map(|r| { #(#lets)* #row }))
-            }
-        } else {
-            let mut body = quote!(out.push(#row););
-            for (t, iter) in loops.iter().rev() {
-                body = quote!(for #t in #iter { #body });
-            }
-            quote!(#src.flat_map(|r| { #(#lets)* let mut out = Vec::new(); #body out }))
-        };
-        Ok((init, RType::Record(out)))
+        Ok((specs, values, loops))
     }
 
     /// The fields of a flattened tuple `t` (a reference to a record or an untyped tuple; `opt` when it is
@@ -193,9 +292,9 @@ impl Gen<'_> {
     pub(super) fn nested_op(
         &mut self,
         scope: &Scope,
-        kind: NestedKind,
-        span: crate::parse::Span,
+        op: &NestedOp,
     ) -> Result<(Code, TokenStream), CodegenError> {
+        let span = op.span;
         let bag_input = |g: &mut Self, input: &Expr| -> Result<(Code, RType), CodegenError> {
             let c = g.exprs().eval(scope, input)?;
             match (&c.ty, c.opt) {
@@ -209,7 +308,7 @@ impl Gen<'_> {
                 )),
             }
         };
-        match kind {
+        match op.kind.clone() {
             NestedKind::Expr(e) => {
                 let c = self.exprs().eval(scope, &e)?;
                 let ts = c.ts.clone();
@@ -267,59 +366,172 @@ impl Gen<'_> {
                 let ts = quote!(#src.into_iter().take(usize::try_from(#nts).unwrap_or(0)).collect::<rt::data::Bag<_>>());
                 Ok((c, ts))
             }
-            NestedKind::Cross { .. } => Err(CodegenError::unsupported("a nested CROSS", span)),
+            NestedKind::Cross { inputs } => self.nested_cross(scope, &inputs, &op.ty),
             NestedKind::ForEach { input, generate } => {
-                // One new tuple per tuple of the bag (FLATTEN inside a nested FOREACH is not
-                // translated).
-                if generate.iter().any(|g| g.flatten) {
-                    return Err(CodegenError::unsupported(
-                        "FLATTEN in a nested FOREACH",
-                        span,
-                    ));
-                }
-                let c = self.exprs().eval_ref(scope, &input)?;
-                let elem = match (&c.ty, c.opt) {
-                    (RType::Bag(elem), false) => (**elem).clone(),
-                    _ => {
-                        return Err(CodegenError::unsupported(
-                            "a nested FOREACH over a value that is not a (non-null) bag",
-                            span,
-                        ))
-                    }
-                };
-                let mut inner = scope.clone();
-                inner.row = match &elem {
-                    RType::Record(id) => Row::Record(quote!(t), *id),
-                    _ => Row::Tuple(quote!(t)),
-                };
-                let mut codes = Vec::with_capacity(generate.len());
-                let mut names = Vec::with_capacity(generate.len());
-                for item in &generate {
-                    codes.push(self.exprs().eval(&inner, &item.expr)?);
-                    names.push(item.fields.first().and_then(|f| f.name.clone()));
-                }
-                let specs = codes
-                    .iter()
-                    .zip(names)
-                    .map(|(c, n)| FieldSpec {
-                        pig_name: n,
-                        ty: c.ty.clone(),
-                        optional: c.opt,
-                    })
-                    .collect();
-                let rid =
-                    self.records
-                        .record("nested", "Tuples of a nested FOREACH".to_owned(), specs);
-                let row = self.struct_literal(rid, codes.into_iter().map(|c| c.ts).collect());
-                let src = receiver(&c.ts);
-                let ts = quote!(#src.iter().map(|t| #row).collect::<rt::data::Bag<_>>());
-                let code = Code {
-                    ts: ts.clone(),
-                    ty: RType::Bag(Box::new(RType::Record(rid))),
-                    opt: false,
-                };
-                Ok((code, ts))
+                self.nested_foreach(scope, &input, &generate, &op.ty, span)
             }
         }
+    }
+
+    /// A nested `CROSS a, b, …` of bags: one tuple per combination, the fields of `a`'s tuple first;
+    /// in loop order (the first bag outermost; Pig defines no order). A null bag crosses as an empty one.
+    fn nested_cross(
+        &mut self,
+        scope: &Scope,
+        inputs: &[Expr],
+        ty: &crate::plan::Type,
+    ) -> Result<(Code, TokenStream), CodegenError> {
+        let names: Vec<Option<String>> = match ty {
+            crate::plan::Type::Bag(s) => s.fields.iter().map(|f| f.name.clone()).collect(),
+            _ => Vec::new(),
+        };
+        let mut names = names.into_iter();
+        let mut elems = Vec::with_capacity(inputs.len());
+        let mut loops = Vec::with_capacity(inputs.len());
+        for (i, input) in inputs.iter().enumerate() {
+            let c = self.exprs().eval_ref(scope, input)?;
+            let RType::Bag(elem) = &c.ty else {
+                return Err(CodegenError::unsupported(
+                    "a nested CROSS of a value that is not a bag",
+                    input.span,
+                ));
+            };
+            let t = format_ident!("t{}", i + 1);
+            let src = receiver(&c.ts);
+            let iter = if c.opt {
+                quote!(#src.into_iter().flatten())
+            } else {
+                quote!(#src.iter())
+            };
+            elems.push((t.clone(), (**elem).clone(), input.span));
+            loops.push((t, iter));
+        }
+        let typed = elems.iter().all(|(_, e, _)| matches!(e, RType::Record(_)));
+        let (row, elem_ty) = if typed {
+            let mut specs = Vec::new();
+            let mut values = Vec::new();
+            for (t, elem, span) in &elems {
+                let RType::Record(id) = elem else {
+                    return Err(CodegenError::Internal("a typed CROSS input".into()));
+                };
+                let width = self.records.get(*id).fields.len();
+                self.flatten_fields(
+                    &quote!(#t),
+                    elem,
+                    false,
+                    width,
+                    &mut names,
+                    &mut specs,
+                    &mut values,
+                    *span,
+                )?;
+            }
+            let rid = self
+                .records
+                .record("crossed", "Tuples of a nested CROSS".to_owned(), specs);
+            (self.struct_literal(rid, values), RType::Record(rid))
+        } else {
+            // Some input has no schema: untyped tuples of every field's value.
+            let mut pushes = Vec::new();
+            for (t, elem, _) in &elems {
+                match elem {
+                    RType::Record(id) => {
+                        for f in self.records.get(*id).fields.clone() {
+                            let fid = &f.ident;
+                            let owned = if f.ty.is_copy() {
+                                quote!(#t.#fid)
+                            } else {
+                                quote!(#t.#fid.clone())
+                            };
+                            let v = self.exprs().value_of(&Code {
+                                ts: owned,
+                                ty: f.ty.clone(),
+                                opt: f.optional,
+                            });
+                            pushes.push(quote!(xs.push(#v);));
+                        }
+                    }
+                    _ => pushes.push(quote!(xs.extend(#t.fields().iter().cloned());)),
+                }
+            }
+            let row = quote!({
+                let mut xs = Vec::new();
+                #(#pushes)*
+                rt::data::Tuple(xs)
+            });
+            (row, RType::Tuple)
+        };
+        let mut body = quote!(out.push(#row););
+        for (t, iter) in loops.iter().rev() {
+            body = quote!(for #t in #iter { #body });
+        }
+        let ts = quote!({
+            let mut out = Vec::new();
+            #body
+            rt::data::Bag::from_vec(out)
+        });
+        let code = Code {
+            ts: ts.clone(),
+            ty: RType::Bag(Box::new(elem_ty)),
+            opt: false,
+        };
+        Ok((code, ts))
+    }
+
+    /// A nested `FOREACH bag GENERATE …`: one tuple per tuple of the bag, or per combination of the
+    /// tuples of its FLATTENed bags (none when one is empty), in bag order.
+    fn nested_foreach(
+        &mut self,
+        scope: &Scope,
+        input: &Expr,
+        generate: &[GenerateItem],
+        ty: &crate::plan::Type,
+        span: crate::parse::Span,
+    ) -> Result<(Code, TokenStream), CodegenError> {
+        let c = self.exprs().eval_ref(scope, input)?;
+        let elem = match (&c.ty, c.opt) {
+            (RType::Bag(elem), false) => (**elem).clone(),
+            _ => {
+                return Err(CodegenError::unsupported(
+                    "a nested FOREACH over a value that is not a (non-null) bag",
+                    span,
+                ))
+            }
+        };
+        let mut inner = scope.clone();
+        inner.row = match &elem {
+            RType::Record(id) => Row::Record(quote!(t), *id),
+            _ => Row::Tuple(quote!(t)),
+        };
+        let names: Vec<Option<String>> = match ty {
+            crate::plan::Type::Bag(s) => s.fields.iter().map(|f| f.name.clone()).collect(),
+            _ => Vec::new(),
+        };
+        let (specs, values, loops) =
+            self.generate_items(&inner, generate, names.into_iter(), "t")?;
+        let rid = self
+            .records
+            .record("nested", "Tuples of a nested FOREACH".to_owned(), specs);
+        let row = self.struct_literal(rid, values);
+        let src = receiver(&c.ts);
+        let ts = if loops.is_empty() {
+            quote!(#src.iter().map(|t| #row).collect::<rt::data::Bag<_>>())
+        } else {
+            let mut body = quote!(out.push(#row););
+            for (t, iter) in loops.iter().rev() {
+                body = quote!(for #t in #iter { #body });
+            }
+            quote!({
+                let mut out = Vec::new();
+                for t in #src.iter() { #body }
+                rt::data::Bag::from_vec(out)
+            })
+        };
+        let code = Code {
+            ts: ts.clone(),
+            ty: RType::Bag(Box::new(RType::Record(rid))),
+            opt: false,
+        };
+        Ok((code, ts))
     }
 }

@@ -498,6 +498,13 @@ impl Builder {
                 Ok(d) => self.plan.settings.emit_interval = Some(d),
                 Err(e) => self.error(format!("{key}: {e}"), span),
             },
+            "pigc.seed" => match value.trim().parse::<u64>() {
+                Ok(seed) => self.plan.settings.seed = Some(seed),
+                Err(_) => self.error(
+                    format!("pigc.seed: `{value}` is not an unsigned 64-bit integer"),
+                    span,
+                ),
+            },
             "pigc.event_time" | "pigc.unique" => {
                 for part in value.split(',') {
                     let alias = split_field_ref(part).map(|(a, _)| a);
@@ -515,6 +522,7 @@ impl Builder {
                     "pigc.retention",
                     "pigc.emit_interval",
                     "pigc.unique",
+                    "pigc.seed",
                 ];
                 let mut d = Diagnostic::error(format!("unknown pigc setting `{k}`"), span)
                     .with_note(format!("pigc settings are {}", known.join(", ")));
