@@ -16,6 +16,8 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::LitStr;
 
+mod collection;
+
 /// A translated expression.
 #[derive(Debug, Clone)]
 pub struct Code {
@@ -105,6 +107,8 @@ pub struct ExprGen<'a> {
     pub udfs: &'a [RustUdf],
     /// Counter for closure variables.
     vars: usize,
+    /// The script's `pigc.seed` (RANDOM's seed).
+    seed: u64,
     /// The relations used as scalars that expressions may read here (none: a scalar is an error).
     scalars: Vec<ScalarBinding>,
 }
@@ -160,6 +164,7 @@ impl<'a> ExprGen<'a> {
             static_names,
             udfs,
             vars: 0,
+            seed: 0,
             scalars: Vec::new(),
         }
     }
@@ -167,6 +172,12 @@ impl<'a> ExprGen<'a> {
     /// The same translator with these relations readable as scalars.
     pub fn with_scalars(mut self, scalars: &[ScalarBinding]) -> Self {
         self.scalars = scalars.to_vec();
+        self
+    }
+
+    /// The same translator with RANDOM seeded by `seed` (the script's `pigc.seed`).
+    pub fn with_seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
         self
     }
 
@@ -1047,6 +1058,9 @@ impl<'a> ExprGen<'a> {
         if matches!(b, Count | CountStar | Sum | Avg | Min | Max) {
             return self.aggregate_call(scope, b, args, e);
         }
+        if let Some(c) = self.collection_call(scope, b, args, e)? {
+            return Ok(c);
+        }
         let mut refs = Vec::with_capacity(args.len());
         for a in args {
             refs.push(self.eval_ref(scope, a)?);
@@ -1268,48 +1282,6 @@ impl<'a> ExprGen<'a> {
                     &e.ty,
                     e,
                 )
-            }
-            ToBag => {
-                // `TOBAG(a, b, …)`: a bag of one-field tuples, `{(a), (b), …}`.
-                let mut codes = Vec::with_capacity(args.len());
-                for a in args {
-                    codes.push(self.eval(scope, a)?);
-                }
-                let Some(first) = codes.first() else {
-                    return Err(CodegenError::unsupported("TOBAG without arguments", e.span));
-                };
-                let (ty, opt) = (first.ty.clone(), codes.iter().any(|c| c.opt));
-                if codes.iter().any(|c| c.ty != ty) || matches!(ty, RType::Record(_) | RType::Tuple)
-                {
-                    return Err(CodegenError::unsupported(
-                        "TOBAG of values of different types, or of tuples",
-                        e.span,
-                    ));
-                }
-                let name = match &e.ty {
-                    Type::Bag(s) => s.fields.first().and_then(|f| f.name.clone()),
-                    _ => None,
-                };
-                let rid = self.records.record(
-                    "tobag",
-                    "Tuples built by TOBAG".to_owned(),
-                    vec![FieldSpec {
-                        pig_name: name,
-                        ty: ty.clone(),
-                        optional: opt,
-                    }],
-                );
-                let def = self.records.get(rid);
-                let (rname, fid) = (&def.ident, &def.fields[0].ident);
-                let items = codes.iter().map(|c| {
-                    let v = if opt { c.as_option() } else { c.ts.clone() };
-                    quote!(#rname { #fid: #v })
-                });
-                Ok(Code::new(
-                    quote!(rt::data::Bag::from_vec(Vec::from([#(#items),*]))),
-                    RType::Bag(Box::new(RType::Record(rid))),
-                    false,
-                ))
             }
             ToTuple => {
                 let mut codes = Vec::with_capacity(args.len());

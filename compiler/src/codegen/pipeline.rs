@@ -117,6 +117,7 @@ impl Gen<'_> {
             &mut self.static_names,
             &self.plan.udfs,
         )
+        .with_seed(self.plan.settings.seed.unwrap_or(0))
         .with_scalars(&self.scalars)
     }
 
