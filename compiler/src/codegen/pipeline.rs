@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use syn::LitStr;
 
 mod aggregate;
+mod exchange;
 mod fuse;
 mod joins;
 mod nested;
@@ -221,10 +222,7 @@ impl Gen<'_> {
             (Some(a), op) => format!("{a} = {}", pig_words(op)),
             (None, op) => pig_words(op).to_owned(),
         };
-        if matches!(
-            node.op,
-            PhysicalOp::Exchange { .. } | PhysicalOp::Sort { .. }
-        ) {
+        if matches!(node.op, PhysicalOp::Sort { .. }) {
             // Identity here: no code, so no comment.
             let input = self.input(node, 0)?;
             self.rels.insert((id.0, 0), input);
@@ -304,11 +302,7 @@ impl Gen<'_> {
                 let var = self.fresh_var(node, "projected");
                 self.bind(id, var, ty, init);
             }
-            PhysicalOp::Exchange { .. } => {
-                // One process holds every key: the repartition is the identity here.
-                let input = self.input(node, 0)?;
-                self.rels.insert((id.0, 0), input);
-            }
+            PhysicalOp::Exchange { key } => self.exchange(id, node, key)?,
             PhysicalOp::Aggregate {
                 keys,
                 all,

@@ -458,10 +458,16 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:4: clicks = LOAD
     let clicks = df
         .source::<Clicks, _>("clicks.txt", rt::format::PigStorage::new(b'\t'));
+    // script.pig:4: clicks = (repartition)
+    let clicks_by_key = clicks
+        .exchange("clicks.exchange.eb851a28", |r| (r.user.clone(),));
     // script.pig:5: buys = LOAD
-    let buys = df.source::<Buys, _>("buys.txt", rt::format::PigStorage::new(b'\t'));
+    let buys_by_key = df
+        .source::<Buys, _>("buys.txt", rt::format::PigStorage::new(b'\t'))
+        // script.pig:5: buys = (repartition)
+        .exchange("buys.exchange.c6483ec2", |r| (r.user.clone(),));
     // script.pig:7: cg = COGROUP (state: per key: every input's bag)
-    let cg = clicks
+    let cg = clicks_by_key
         .key_by(|r| {
             let k = r.user.clone();
             let tag = k.is_none().then_some(0u8);
@@ -469,7 +475,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
         })
         .cogroup(
             "cg.cogroup.0a3a0b64",
-            buys
+            buys_by_key
                 .key_by(|r| {
                     let k = r.user.clone();
                     let tag = k.is_none().then_some(1u8);
@@ -549,7 +555,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             rt::format::PigStorage::new(b','),
         );
     // script.pig:20: cg_inner = COGROUP (state: per key: every input's bag)
-    clicks
+    clicks_by_key
         .key_by(|r| {
             let k = r.user.clone();
             let tag = k.is_none().then_some(0u8);
@@ -557,7 +563,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
         })
         .cogroup(
             "cg_inner.cogroup.56d85286",
-            buys
+            buys_by_key
                 .key_by(|r| {
                     let k = r.user.clone();
                     let tag = k.is_none().then_some(1u8);

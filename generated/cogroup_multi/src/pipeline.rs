@@ -771,8 +771,15 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     let b = df.source::<B, _>("b.txt", rt::format::PigStorage::new(b'\t'));
     // script.pig:6: c = LOAD
     let c = df.source::<C, _>("c.txt", rt::format::PigStorage::new(b'\t'));
+    // script.pig:4: a = (repartition)
+    let a_by_key = a.exchange("a.exchange.aff3ca8e", |r| (r.user.clone(),));
+    // script.pig:5: b = (repartition)
+    let b_by_key = b.exchange("b.exchange.040c330d", |r| (r.user.clone(),));
+    // script.pig:6: c = (repartition)
+    let c_by_key = c.exchange("c.exchange.077c29ba", |r| (r.user.clone(),));
     // script.pig:8: cg3 = COGROUP (state: per key: every input's bag)
-    a.map(|r| {
+    a_by_key
+        .map(|r| {
             let k = r.user.clone();
             Cg3Tagged {
                 null_key_of: k.is_none().then_some(0i32),
@@ -783,7 +790,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             }
         })
         .union_many([
-            &b
+            &b_by_key
                 .map(|r| {
                     let k = r.user.clone();
                     Cg3Tagged {
@@ -794,7 +801,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                         c: None,
                     }
                 }),
-            &c
+            &c_by_key
                 .map(|r| {
                     let k = r.user.clone();
                     Cg3Tagged {
@@ -862,7 +869,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             rt::format::PigStorage::new(b','),
         );
     // script.pig:13: cg_inner = COGROUP (state: per key: every input's bag)
-    a.map(|r| {
+    a_by_key
+        .map(|r| {
             let k = r.user.clone();
             Cg3Tagged {
                 null_key_of: k.is_none().then_some(0i32),
@@ -873,7 +881,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             }
         })
         .union_many([
-            &b
+            &b_by_key
                 .map(|r| {
                     let k = r.user.clone();
                     Cg3Tagged {
@@ -884,7 +892,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                         c: None,
                     }
                 }),
-            &c
+            &c_by_key
                 .map(|r| {
                     let k = r.user.clone();
                     Cg3Tagged {
@@ -944,20 +952,26 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             |r| PerUserKey { user: r.user.clone() },
             rt::format::PigStorage::new(b','),
         );
-    // script.pig:18: everything = COGROUP (state: per key: every input's bag)
-    a.map(|r| EverythingTagged {
+    // script.pig:5: b = (repartition)
+    let b_by_key_2 = b.exchange("b.exchange.5d72ab18", |_| ());
+    // script.pig:6: c = (repartition)
+    let c_by_key_2 = c.exchange("c.exchange.9ec4521f", |_| ());
+    // script.pig:4: a = (repartition)
+    a.exchange("a.exchange.c5d0d7d8", |_| ())
+        // script.pig:18: everything = COGROUP (state: per key: every input's bag)
+        .map(|r| EverythingTagged {
             a: Some(r.clone()),
             b: None,
             c: None,
         })
         .union_many([
-            &b
+            &b_by_key_2
                 .map(|r| EverythingTagged {
                     a: None,
                     b: Some(r.clone()),
                     c: None,
                 }),
-            &c
+            &c_by_key_2
                 .map(|r| EverythingTagged {
                     a: None,
                     b: None,

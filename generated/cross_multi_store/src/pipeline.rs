@@ -387,13 +387,17 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:3: sizes = LOAD
     let sizes = df.source::<Sizes, _>("sizes.txt", rt::format::PigStorage::new(b'\t'));
     // script.pig:4: colors = LOAD
-    let colors = df
-        .source::<Colors, _>("colors.txt", rt::format::PigStorage::new(b'\t'));
-    // script.pig:6: crossed = CROSS (state: both inputs' rows)
+    let colors_by_key = df
+        .source::<Colors, _>("colors.txt", rt::format::PigStorage::new(b'\t'))
+        // script.pig:4: colors = (repartition)
+        .exchange("colors.exchange.2b96b365", |_| ());
+    // script.pig:3: sizes = (repartition)
     let crossed = sizes
+        .exchange("sizes.exchange.2d5057fe", |_| ())
+        // script.pig:6: crossed = CROSS (state: both inputs' rows)
         .cross(
             "crossed.cross.de328529",
-            &colors,
+            &colors_by_key,
             |l, r| Crossed {
                 sizes_size: l.size.clone(),
                 sizes_mult: l.mult,
@@ -428,8 +432,10 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
         .filter(|r| rt::data::ops::ge(r.weight, Some(4i32)) == Some(true))
         // script.pig:14: STORE INTO 'out_heavy'
         .sink("out_heavy", rt::format::PigStorage::new(b':'));
-    // script.pig:17: counts = GROUP + FOREACH (aggregate) (state: per group: row count, CountStar:sum, Count:sum)
+    // script.pig:9: variants = (repartition)
     variants
+        .exchange("variants.exchange.b1e94691", |_| ())
+        // script.pig:17: counts = GROUP + FOREACH (aggregate) (state: per group: row count, CountStar:sum, Count:sum)
         .key_by(|_| ())
         .aggregate(
             "counts.aggregate.5e94d10f",

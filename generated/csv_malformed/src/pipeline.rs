@@ -456,6 +456,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 r.weight,
             ),
         })
+        // script.pig:15: weighted = (repartition)
+        .exchange("weighted.exchange.651841a8", |r| (r.sensor.clone(),))
         // script.pig:17: per_sensor = GROUP + FOREACH (aggregate) (state: per group: row count, CountStar:sum, Sum:sum, Sum:sum)
         .key_by(|r| r.sensor.clone())
         .aggregate(

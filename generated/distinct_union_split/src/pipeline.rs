@@ -176,8 +176,10 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     let a = df.source::<A, _>("a.txt", rt::format::PigStorage::new(b'\t'));
     // script.pig:4: b = LOAD
     let b = df.source::<B, _>("b.txt", rt::format::PigStorage::new(b'\t'));
-    // script.pig:6: a_distinct = DISTINCT (state: per record: multiplicity)
-    a.distinct("a_distinct.distinct.64d26d26")
+    // script.pig:3: a = (repartition)
+    a.exchange("a.exchange.24ccf8a2", |r| r.clone())
+        // script.pig:6: a_distinct = DISTINCT (state: per record: multiplicity)
+        .distinct("a_distinct.distinct.64d26d26")
         // script.pig:7: STORE INTO 'out_distinct'
         .sink("out_distinct", rt::format::PigStorage::new(b','));
     // script.pig:9: both = UNION
@@ -197,8 +199,10 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     };
     // script.pig:10: STORE INTO 'out_union'
     both_2.sink("out_union", rt::format::PigStorage::new(b','));
-    // script.pig:12: both_distinct = DISTINCT (state: per record: multiplicity)
+    // script.pig:9: both = (repartition)
     both_2
+        .exchange("both.exchange.e60cb001", |r| r.clone())
+        // script.pig:12: both_distinct = DISTINCT (state: per record: multiplicity)
         .distinct("both_distinct.distinct.b2ad9a56")
         // script.pig:13: STORE INTO 'out_union_distinct'
         .sink("out_union_distinct", rt::format::PigStorage::new(b','));

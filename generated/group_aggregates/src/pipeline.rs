@@ -817,8 +817,10 @@ impl rt::data::FromValue for TotalsKey {
 pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:4: sales = LOAD
     let sales = df.source::<Sales, _>("sales.txt", rt::format::PigStorage::new(b'\t'));
-    // script.pig:8: per_region = GROUP + FOREACH (aggregate) (state: per group: row count, Count:sum, CountStar:sum, Count:sum, Sum:sum, Avg:sum, Min:multiset, Max:mu …
+    // script.pig:4: sales = (repartition)
     sales
+        .exchange("sales.exchange.ecd5ec57", |r| (r.region.clone(),))
+        // script.pig:8: per_region = GROUP + FOREACH (aggregate) (state: per group: row count, Count:sum, CountStar:sum, Count:sum, Sum:sum, Avg:sum, Min:multiset, Max:mu …
         .key_by(|r| r.region.clone())
         .aggregate(
             "per_region.aggregate.0dbae190",
@@ -870,8 +872,10 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             },
             rt::format::PigStorage::new(b','),
         );
-    // script.pig:17: per_pair = GROUP + FOREACH (aggregate) (state: per group: row count, CountStar:sum, Sum:sum)
+    // script.pig:4: sales = (repartition)
     sales
+        .exchange("sales.exchange.6130525e", |r| (r.region.clone(), r.product.clone()))
+        // script.pig:17: per_pair = GROUP + FOREACH (aggregate) (state: per group: row count, CountStar:sum, Sum:sum)
         .key_by(|r| PerPairKey {
             region: r.region.clone(),
             product: r.product.clone(),
@@ -904,8 +908,10 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             },
             rt::format::PigStorage::new(b','),
         );
-    // script.pig:22: totals = GROUP + FOREACH (aggregate) (state: per group: row count, CountStar:sum, Count:sum, Sum:sum, Avg:sum, Max:multiset, Min:multiset, Sum:su …
+    // script.pig:4: sales = (repartition)
     sales
+        .exchange("sales.exchange.668188a4", |_| ())
+        // script.pig:22: totals = GROUP + FOREACH (aggregate) (state: per group: row count, CountStar:sum, Count:sum, Sum:sum, Avg:sum, Max:multiset, Min:multiset, Sum:su …
         .key_by(|_| ())
         .aggregate(
             "totals.aggregate.baf9ad5b",

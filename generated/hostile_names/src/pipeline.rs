@@ -408,8 +408,19 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
         })
         // script.pig:18: STORE INTO 'out_filtered'
         .sink("out_filtered", rt::format::PigStorage::new(b','));
-    // script.pig:21: await = GROUP + FOREACH (aggregate) (state: per group: row count, Count:sum, Sum:sum)
-    r#fn.key_by(|r| match rt::data::ops::gt(r.self_2, Some(1i32)) {
+    // script.pig:5: fn = (repartition)
+    r#fn.exchange(
+            "fn.exchange.7c832dc8",
+            |r| (
+                match rt::data::ops::gt(r.self_2, Some(1i32)) {
+                    Some(true) => Some(String::from("große \"Zahl\"")),
+                    Some(false) => Some(String::from("klein\\")),
+                    None => None,
+                },
+            ),
+        )
+        // script.pig:21: await = GROUP + FOREACH (aggregate) (state: per group: row count, Count:sum, Sum:sum)
+        .key_by(|r| match rt::data::ops::gt(r.self_2, Some(1i32)) {
             Some(true) => Some(String::from("große \"Zahl\"")),
             Some(false) => Some(String::from("klein\\")),
             None => None,

@@ -1021,15 +1021,22 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:5: purchases = LOAD
     let purchases = df
         .source::<Purchases, _>("purchases.txt", rt::format::PigStorage::new(b'\t'));
+    // script.pig:3: users = (repartition)
+    let users_by_key = users.exchange("users.exchange.69f5fa1e", |r| (r.uid,));
+    // script.pig:5: purchases = (repartition)
+    let purchases_by_key = purchases
+        .exchange("purchases.exchange.f7822ea9", |r| (r.uid,));
     // script.pig:6: loyalty = LOAD
-    let loyalty = df
-        .source::<Loyalty, _>("loyalty.txt", rt::format::PigStorage::new(b'\t'));
+    let loyalty_by_key = df
+        .source::<Loyalty, _>("loyalty.txt", rt::format::PigStorage::new(b'\t'))
+        // script.pig:6: loyalty = (repartition)
+        .exchange("loyalty.exchange.e2bef722", |r| (r.uid,));
     // script.pig:8: three = JOIN (state: per key and side: multiset of rows)
-    users
+    users_by_key
         .key_by(|r| r.uid)
         .join_inner(
             "three.hashjoin.d7fc8a99",
-            purchases.key_by(|r| r.uid),
+            purchases_by_key.key_by(|r| r.uid),
             |l, r| Three {
                 uid: l.uid,
                 name: l.name.clone(),
@@ -1043,7 +1050,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
         .key_by(|r| r.uid)
         .join_inner(
             "three.hashjoin.e8623ba0",
-            loyalty.key_by(|r| r.uid),
+            loyalty_by_key.key_by(|r| r.uid),
             |l, r| Three2 {
                 users_uid: l.uid,
                 users_name: l.name.clone(),
@@ -1107,11 +1114,11 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
         // script.pig:20: STORE INTO 'out_replicated_left'
         .sink("out_replicated_left", rt::format::PigStorage::new(b','));
     // script.pig:22: bought = JOIN (state: per key and side: multiset of rows)
-    purchases
+    purchases_by_key
         .key_by(|r| r.uid)
         .join_inner(
             "bought.hashjoin.61a0b04a",
-            users.key_by(|r| r.uid),
+            users_by_key.key_by(|r| r.uid),
             |l, r| Bought {
                 purchases_uid: l.uid,
                 purchases_item: l.item.clone(),
@@ -1145,6 +1152,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             city: r.cities_city.clone(),
             price: r.bought_flat_price,
         })
+        // script.pig:26: spend_rows = (repartition)
+        .exchange("spend_rows.exchange.2d77d284", |r| (r.city.clone(),))
         // script.pig:28: spend = GROUP + FOREACH (aggregate) (state: per group: row count, Sum:sum, CountStar:sum)
         .key_by(|r| r.city.clone())
         .aggregate(

@@ -325,15 +325,20 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:3: orders = LOAD
     let orders = df
         .source::<Orders, _>("orders.txt", rt::format::PigStorage::new(b'\t'));
+    // script.pig:3: orders = (repartition)
+    let orders_by_key = orders
+        .exchange("orders.exchange.ee4e1e7b", |r| (r.cust.clone(),));
     // script.pig:4: customers = LOAD
-    let customers = df
-        .source::<Customers, _>("customers.txt", rt::format::PigStorage::new(b'\t'));
+    let customers_by_key = df
+        .source::<Customers, _>("customers.txt", rt::format::PigStorage::new(b'\t'))
+        // script.pig:4: customers = (repartition)
+        .exchange("customers.exchange.b5f223e2", |r| (r.cust.clone(),));
     // script.pig:6: inner_j = JOIN (state: per key and side: multiset of rows)
-    let inner_j = orders
+    let inner_j = orders_by_key
         .key_by(|r| r.cust.clone())
         .join_inner(
             "inner_j.hashjoin.cedd3dd9",
-            customers.key_by(|r| r.cust.clone()),
+            customers_by_key.key_by(|r| r.cust.clone()),
             |l, r| InnerJ {
                 orders_order_id: l.order_id,
                 orders_cust: l.cust.clone(),
@@ -353,11 +358,11 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
         // script.pig:9: STORE INTO 'out_inner'
         .sink("out_inner", rt::format::PigStorage::new(b','));
     // script.pig:11: left_j = JOIN (state: per key and side: multiset of rows)
-    orders
+    orders_by_key
         .key_by(|r| r.cust.clone())
         .join_left(
             "left_j.hashjoin.9bb0173e",
-            customers.key_by(|r| r.cust.clone()),
+            customers_by_key.key_by(|r| r.cust.clone()),
             |l, r| InnerJ {
                 orders_order_id: l.order_id,
                 orders_cust: l.cust.clone(),
@@ -376,11 +381,11 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
         // script.pig:14: STORE INTO 'out_left'
         .sink("out_left", rt::format::PigStorage::new(b','));
     // script.pig:16: right_j = JOIN (state: per key and side: multiset of rows)
-    orders
+    orders_by_key
         .key_by(|r| r.cust.clone())
         .join_right(
             "right_j.hashjoin.86d37709",
-            customers.key_by(|r| r.cust.clone()),
+            customers_by_key.key_by(|r| r.cust.clone()),
             |l, r| InnerJ {
                 orders_order_id: l.and_then(|x| x.order_id),
                 orders_cust: l.and_then(|x| x.cust.clone()),
@@ -399,11 +404,11 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
         // script.pig:19: STORE INTO 'out_right'
         .sink("out_right", rt::format::PigStorage::new(b','));
     // script.pig:21: full_j = JOIN (state: per key and side: multiset of rows)
-    orders
+    orders_by_key
         .key_by(|r| r.cust.clone())
         .join_full(
             "full_j.hashjoin.00083fb4",
-            customers.key_by(|r| r.cust.clone()),
+            customers_by_key.key_by(|r| r.cust.clone()),
             |l, r| InnerJ {
                 orders_order_id: l.and_then(|x| x.order_id),
                 orders_cust: l.and_then(|x| x.cust.clone()),

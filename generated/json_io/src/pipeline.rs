@@ -544,8 +544,10 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
         })
         // script.pig:7: STORE INTO 'out_enriched'
         .sink("out_enriched", rt::format::JsonLines);
-    // script.pig:10: user_summary = GROUP + FOREACH (aggregate) (state: per group: row count, CountStar:sum, Sum:sum, Max:multiset)
-    ev.key_by(|r| r.user.clone())
+    // script.pig:3: ev = (repartition)
+    ev.exchange("ev.exchange.98c03287", |r| (r.user.clone(),))
+        // script.pig:10: user_summary = GROUP + FOREACH (aggregate) (state: per group: row count, CountStar:sum, Sum:sum, Max:multiset)
+        .key_by(|r| r.user.clone())
         .aggregate(
             "user_summary.aggregate.ef7cb4bd",
             (
@@ -586,6 +588,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             }
             out
         })
+        // script.pig:14: tag_rows = (repartition)
+        .exchange("tag_rows.exchange.7402a32e", |r| (r.tag.clone(),))
         // script.pig:16: tag_stats = GROUP + FOREACH (aggregate) (state: per group: row count, CountStar:sum, CountDistinct:multiset)
         .key_by(|r| r.tag.clone())
         .aggregate(

@@ -203,8 +203,10 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                     .then_with(|| Ord::cmp(&a.name.as_deref(), &b.name.as_deref()))
             },
         );
-    // script.pig:9: podium = ORDER + LIMIT (top-n) (state: all rows, in sort order)
+    // script.pig:3: players = (repartition)
     players
+        .exchange("players.exchange.35331dc3", |_| ())
+        // script.pig:9: podium = ORDER + LIMIT (top-n) (state: all rows, in sort order)
         .top_n(
             "podium.topn.aafec14f",
             3,
@@ -231,8 +233,10 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                     .then_with(|| Ord::cmp(&b.name.as_deref(), &a.name.as_deref()))
             },
         );
-    // script.pig:16: team_totals = GROUP + FOREACH (aggregate) (state: per group: row count, Sum:sum, Max:multiset)
+    // script.pig:3: players = (repartition)
     players
+        .exchange("players.exchange.39a1939f", |r| (r.team.clone(),))
+        // script.pig:16: team_totals = GROUP + FOREACH (aggregate) (state: per group: row count, Sum:sum, Max:multiset)
         .key_by(|r| r.team.clone())
         .aggregate(
             "team_totals.aggregate.c2d65ade",

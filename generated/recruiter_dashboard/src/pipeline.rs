@@ -465,11 +465,18 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:10: raw = LOAD
     let events = df
         .source::<Raw, _>("events.txt", rt::format::PigStorage::new(b'\t'))
+        // script.pig:10: raw = (repartition)
+        .exchange("raw.exchange.ea45d7ce", |r| r.clone())
         // script.pig:13: events = DISTINCT (state: per record: multiplicity)
         .event_time(|r| r.ts.unwrap_or_default())
         .distinct("events.distinct.e6065fb5");
-    // script.pig:16: daily_usage = GROUP + FOREACH (aggregate) (state: per group: row count, Count:sum, Count:sum, Count:sum, CountDistinct:multiset)
+    // script.pig:13: events = (repartition)
     events
+        .exchange(
+            "events.exchange.8116b26c",
+            |r| (r.recruiter_id.clone(), r.day.clone()),
+        )
+        // script.pig:16: daily_usage = GROUP + FOREACH (aggregate) (state: per group: row count, Count:sum, Count:sum, Count:sum, CountDistinct:multiset)
         .event_time(|r| r.ts.unwrap_or_default())
         .key_by(|r| DailyUsageKey {
             recruiter_id: r.recruiter_id.clone(),
@@ -532,6 +539,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             recruiter_id: r.recruiter_id.clone(),
             day: r.day.clone(),
         })
+        // script.pig:30: recruiter_days = (repartition)
+        .exchange("recruiter_days.exchange.44aca32a", |r| (r.recruiter_id.clone(),))
         // script.pig:32: active_days = GROUP + FOREACH (aggregate) (state: per group: row count, CountDistinct:multiset)
         .key_by(|r| r.recruiter_id.clone())
         .aggregate(

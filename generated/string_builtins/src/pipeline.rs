@@ -754,8 +754,10 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
         });
     // script.pig:27: STORE INTO 'out_tokens'
     tokens.sink("out_tokens", rt::format::PigStorage::new(b'|'));
-    // script.pig:30: word_counts = GROUP + FOREACH (aggregate) (state: per group: row count, Count:sum)
+    // script.pig:26: tokens = (repartition)
     tokens
+        .exchange("tokens.exchange.cddb4bfb", |r| (r.word.clone(),))
+        // script.pig:30: word_counts = GROUP + FOREACH (aggregate) (state: per group: row count, Count:sum)
         .key_by(|r| r.word.clone())
         .aggregate(
             "word_counts.aggregate.823500b8",

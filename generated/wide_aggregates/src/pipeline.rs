@@ -925,8 +925,10 @@ impl rt::data::FromValue for TotalsKey {
 pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:5: m = LOAD
     let m = df.source::<M, _>("metrics.txt", rt::format::PigStorage::new(b'\t'));
-    // script.pig:8: per_k = GROUP + FOREACH (aggregate) (state: per group: row count, Count:sum, CountStar:sum, Count:sum, Sum:sum, Avg:sum, Min:multiset, Max:multise …
-    m.key_by(|r| r.k.clone())
+    // script.pig:5: m = (repartition)
+    m.exchange("m.exchange.166b0a74", |r| (r.k.clone(),))
+        // script.pig:8: per_k = GROUP + FOREACH (aggregate) (state: per group: row count, Count:sum, CountStar:sum, Count:sum, Sum:sum, Avg:sum, Min:multiset, Max:multise …
+        .key_by(|r| r.k.clone())
         .aggregate(
             "per_k.aggregate.effaab7f",
             (
@@ -1006,8 +1008,10 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             |r| PerKKey { k: r.k.clone() },
             rt::format::PigStorage::new(b','),
         );
-    // script.pig:15: totals = GROUP + FOREACH (aggregate) (state: per group: row count, Count:sum, CountStar:sum, Count:sum, Sum:sum, Avg:sum, Min:multiset, Max:multi …
-    m.key_by(|_| ())
+    // script.pig:5: m = (repartition)
+    m.exchange("m.exchange.93458e08", |_| ())
+        // script.pig:15: totals = GROUP + FOREACH (aggregate) (state: per group: row count, Count:sum, CountStar:sum, Count:sum, Sum:sum, Avg:sum, Min:multiset, Max:multi …
+        .key_by(|_| ())
         .aggregate(
             "totals.aggregate.203f7e87",
             (
