@@ -81,7 +81,7 @@ fn cube<'a>(s: Stream<'a, Rec>) -> OutputHandle<(Group, usize, i64)> {
         |r| {
             let a = Some(r.0.unwrap_or(255));
             let b = Some(r.1.unwrap_or(255));
-            [(a, b), (a, None), (None, b), (None, None)]
+            [(a, b), (a, None), (None, b), (None, None)].map(|k| (k, (k.0, k.1, r.2)))
         },
         |k, rows: Bag<Rec>| (*k, rows.len(), rows.iter().map(|r| i64::from(r.2)).sum()),
     )
@@ -93,7 +93,7 @@ fn cube<'a>(s: Stream<'a, Rec>) -> OutputHandle<(Group, usize, i64)> {
 fn rollup_with_nulls<'a>(s: Stream<'a, Rec>) -> OutputHandle<(Group, usize)> {
     s.cube(
         "rollup",
-        |r| [(r.0, r.1), (r.0, None), (None, None)],
+        |r| [(r.0, r.1), (r.0, None), (None, None)].map(|k| (k, *r)),
         |k, rows: Bag<Rec>| (*k, rows.len()),
     )
     .output()

@@ -169,8 +169,10 @@ pub enum LogicalOp {
         dense: bool,
     },
     /// CUBE/ROLLUP: groups the input by every grouping set of the dimensions. Output
-    /// `(group: tuple(dimensions…), cube: bag of input rows)`; a rolled-up dimension is null in the
-    /// group tuple (Pig prints it as null).
+    /// `(group: tuple(dimensions…), cube: bag)`; a rolled-up dimension is null in the group tuple (Pig
+    /// prints it as null). As in Pig (a FOREACH generating `FLATTEN(CubeDimensions(…))` and the other
+    /// columns, then a GROUP), each bag tuple is the group's dimension values followed by the input
+    /// columns [`cube_pushed_columns`] names.
     Cube {
         /// The dimension expressions, in output order.
         dimensions: Vec<Expr>,
@@ -193,6 +195,18 @@ pub enum LogicalOp {
     },
     /// DUMP: prints its input to standard output.
     Dump,
+}
+
+/// The input columns a CUBE's bag tuples carry after its dimensions, in input order: every column that
+/// is not itself a dimension (Pig pushes down the columns whose alias no dimension projects).
+pub fn cube_pushed_columns(dimensions: &[Expr], input_width: usize) -> Vec<usize> {
+    (0..input_width)
+        .filter(|c| {
+            !dimensions.iter().any(
+                |d| matches!(d.kind, super::expr::ExprKind::Column { index, .. } if index == *c),
+            )
+        })
+        .collect()
 }
 
 /// The condition of a SPLIT branch.

@@ -1,8 +1,9 @@
 //! `CUBE alias BY CUBE(…), ROLLUP(…)`: one group per grouping set and value of its dimensions; each
-//! group's output holds the group tuple and the bag of its input rows.
+//! group's output holds the group tuple and the bag of its rows.
 //!
-//! Lowered onto existing operators: a flat map emits every row once per grouping set, tagged with the
-//! set's index and its group key, and a keyed aggregate keeps each group's bag (an exact multiset, so
+//! Lowered onto existing operators: a flat map emits every input row once per grouping set, as the
+//! set's index, its group key and the tuple Pig puts in that group's bag (the group's dimension values,
+//! then the input's other columns), and a keyed aggregate keeps each group's bag (an exact multiset, so
 //! retractions are exact and the output is maintained like any GROUP's). The set index is part of the
 //! key, so a group whose key holds a null *value* never merges with the rolled-up group of another set.
 
@@ -13,41 +14,49 @@ use crate::data::Bag;
 use crate::dataflow::{EventTimeFn, Stream};
 use crate::record::Record;
 
+/// A row expanded for one grouping set: (set index, group key), bag tuple, event time of the row.
+type Expanded<K, V> = ((usize, K), V, i64);
+
 impl<'a, T: Record> Stream<'a, T> {
-    /// CUBE/ROLLUP: `groups(row)` yields the row's group key in each grouping set, in a fixed set order
-    /// (the keys of rolled-up dimensions set to null); `finish(key, bag)` builds a group's output from
-    /// its key and the bag of its rows (sorted, duplicates repeated). `id` names the operator's state.
-    pub fn cube<K, I, O>(
+    /// CUBE/ROLLUP: `groups(row)` yields, for each grouping set in a fixed order, the row's group key
+    /// (rolled-up dimensions null) and the tuple it adds to that group's bag; `finish(key, bag)` builds a
+    /// group's output from its key and its bag (sorted, duplicates repeated). `id` names the operator's
+    /// state.
+    pub fn cube<K, V, I, O>(
         &self,
         id: &str,
         groups: impl Fn(&T) -> I + Send + 'static,
-        finish: impl Fn(&K, Bag<T>) -> O + Send + 'static,
+        finish: impl Fn(&K, Bag<V>) -> O + Send + 'static,
     ) -> Stream<'a, O>
     where
         K: Record,
-        I: IntoIterator<Item = K>,
+        V: Record,
+        I: IntoIterator<Item = (K, V)>,
         O: Record,
     {
+        let row_time = self.event_time_fn();
+        let tracks_time = row_time.is_some();
         let expanded = self.flat_map(move |row: &T| {
+            // Every tuple of a row carries the row's event time, so its groups are evicted with it.
+            let time = row_time.as_ref().map_or(0, |f| f(row));
             groups(row)
                 .into_iter()
                 .enumerate()
-                .map(|(set, key)| ((set, key), row.clone()))
+                .map(|(set, (key, tuple))| ((set, key), tuple, time))
                 .collect::<Vec<_>>()
         });
-        let event_time = self.event_time_fn().map(|f| {
-            Arc::new(move |tagged: &((usize, K), T)| f(&tagged.1)) as EventTimeFn<((usize, K), T)>
-        });
+        let event_time =
+            tracks_time.then(|| Arc::new(|e: &Expanded<K, V>| e.2) as EventTimeFn<Expanded<K, V>>);
         expanded
             .with_event_time(event_time)
-            .key_by(|tagged: &((usize, K), T)| tagged.0.clone())
+            .key_by(|e: &Expanded<K, V>| e.0.clone())
             .aggregate(
                 id,
                 bag(
-                    |tagged: &((usize, K), T)| Some(tagged.1.clone()),
-                    |rows: &[T]| Bag::from_vec(rows.to_vec()),
+                    |e: &Expanded<K, V>| Some(e.1.clone()),
+                    |tuples: &[V]| Bag::from_vec(tuples.to_vec()),
                 ),
-                move |(_, key), rows| finish(key, rows),
+                move |(_, key), tuples| finish(key, tuples),
             )
     }
 }
@@ -60,11 +69,12 @@ mod tests {
     type Sale = (Option<char>, Option<char>, i64);
     type Group = (Option<char>, Option<char>);
 
-    /// CUBE(product, region), with `?` standing for Pig's "unknown" in place of a null dimension value.
-    fn cube_sets(r: &Sale) -> [Group; 4] {
+    /// CUBE(product, region), with `?` standing for Pig's "unknown" in place of a null dimension value;
+    /// the bag tuple is the group's dimensions then the amount.
+    fn cube_sets(r: &Sale) -> [(Group, Sale); 4] {
         let p = Some(r.0.unwrap_or('?'));
         let g = Some(r.1.unwrap_or('?'));
-        [(p, g), (p, None), (None, g), (None, None)]
+        [(p, g), (p, None), (None, g), (None, None)].map(|k| (k, (k.0, k.1, r.2)))
     }
 
     fn total(rows: &Bag<Sale>) -> i64 {
@@ -111,12 +121,30 @@ mod tests {
     }
 
     #[test]
+    fn bag_tuples_hold_the_group_values_of_their_set() {
+        let mut df = Dataflow::new();
+        let (s, input) = df.input::<Sale>("s");
+        let out = s
+            .cube("c", cube_sets, |k, rows| (*k, rows.into_vec()))
+            .output();
+        input.push_all([((Some('c'), None, 4), 1)]);
+        df.step();
+        let mut changes = out.take();
+        consolidate(&mut changes);
+        assert_eq!(
+            changes.first(),
+            Some(&(((None, None), vec![(None, None, 4)]), 1))
+        );
+        assert!(changes.contains(&(((Some('c'), Some('?')), vec![(Some('c'), Some('?'), 4)]), 1)));
+    }
+
+    #[test]
     fn a_null_key_value_does_not_merge_with_a_rolled_up_group() {
         let mut df = Dataflow::new();
         let (s, input) = df.input::<(Option<i64>, i64)>("s");
         // ROLLUP(a) keeping null values as null: sets [(a), ()].
         let out = s
-            .cube("r", |r| [r.0, None], |k, rows| (*k, rows.len()))
+            .cube("r", |r| [(r.0, *r), (None, *r)], |k, rows| (*k, rows.len()))
             .output();
         input.push_all([((None, 1), 1), ((Some(2), 1), 1)]);
         df.step();

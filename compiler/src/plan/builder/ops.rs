@@ -8,7 +8,7 @@ use crate::parse::ast::{self, OperatorKind as O, Relation};
 use crate::parse::Span;
 use crate::plan::expr::{Expr, ExprKind};
 use crate::plan::logical::{
-    Group, JoinKind, JoinStrategy, LogicalOp, NodeId, SortKey, SplitCondition,
+    cube_pushed_columns, Group, JoinKind, JoinStrategy, LogicalOp, NodeId, SortKey, SplitCondition,
 };
 use crate::plan::schema::{Field, Schema};
 use crate::plan::types::{self, Type};
@@ -745,9 +745,16 @@ impl Builder {
                 })
                 .collect(),
         );
+        // Each bag tuple: the group's dimension values, then the input's other columns (as Pig).
+        let mut tuple = group.fields.clone();
+        tuple.extend(
+            cube_pushed_columns(&dimensions, schema.fields.len())
+                .into_iter()
+                .map(|c| schema.fields[c].clone()),
+        );
         let out = Schema::new(vec![
             Field::named("group", Type::tuple(group)).with_nullable(false),
-            Field::named("cube", Type::bag(schema)).with_nullable(false),
+            Field::named("cube", Type::bag(Schema::new(tuple))).with_nullable(false),
         ]);
         Some(self.add(
             LogicalOp::Cube { dimensions, sets },
