@@ -23,7 +23,8 @@
 //! # What is translated
 //! Every physical operator but RANK, CUBE/ROLLUP, ASSERT and DUMP: LOAD (PigStorage, TextLoader,
 //! JsonLoader, CSV; pruned columns are skipped unparsed), FOREACH (plain, FLATTEN of bags and
-//! tuples, nested FILTER/DISTINCT/ORDER/LIMIT/FOREACH and `x = expr`), FILTER, GROUP fused with its
+//! tuples, untyped rows when a FLATTENed bag has no schema, nested FILTER/DISTINCT/ORDER/LIMIT/CROSS
+//! and FOREACH (also with FLATTEN) and `x = expr`), FILTER, GROUP fused with its
 //! FOREACH into the runtime's accumulators (COUNT, COUNT_STAR, SUM, AVG, MIN, MAX, COUNT of a
 //! nested DISTINCT, the whole bag otherwise), two-input COGROUP (null keys of different inputs stay
 //! apart, INNER), binary JOIN (inner and outer; chains for more inputs), CROSS, DISTINCT, UNION
@@ -33,13 +34,13 @@
 //! division by zero is null), comparisons, three-valued AND/OR/NOT, IS NULL, IN, casts (numeric,
 //! text parsing, bytearray, dynamic values), bincond and CASE (null condition gives null, as Pig's
 //! nested bincond), MATCHES (a literal pattern is compiled once in a `static`), tuple/bag
-//! projections, map lookup, tuple/bag/map constructors, the builtins of `pigc_runtime::builtins`,
+//! projections, map lookup, tuple/bag/map constructors, the builtins of `pigc_runtime::builtins`
+//! (bag/tuple builtins and RANDOM in `exprs/collection.rs`; RANDOM is seeded by `pigc.seed`),
 //! and Rust UDFs (`DEFINE f rust('path', 'sig')`: called as `path(Option<A>, …) -> Option<R>`).
 //!
 //! Not yet (each a [`CodegenError::Unsupported`] naming the statement): RANK, CUBE/ROLLUP, ASSERT,
-//! DUMP, relations used as scalars, nested CROSS, FLATTEN inside a nested FOREACH, COGROUP of more
-//! than two relations or `ALL`, LIMIT/SAMPLE with a non-constant count, more than 12 aggregates in
-//! one GROUP, the builtins TOP, DIFF, BagToString, BagToTuple, RANDOM, TOBAG of tuples.
+//! DUMP, relations used as scalars, COGROUP of more than two relations or `ALL`, LIMIT/SAMPLE with a
+//! non-constant count, more than 12 aggregates in one GROUP.
 //!
 //! Architecture invariant: generation never panics and never emits code it knows to be wrong; a
 //! construct it cannot translate yet is a [`CodegenError::Unsupported`] with the script span.
