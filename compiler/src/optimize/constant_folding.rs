@@ -64,7 +64,7 @@ fn op_exprs(op: &LogicalOp) -> Vec<&Expr> {
     match op {
         LogicalOp::Filter { predicate } | LogicalOp::Assert { predicate, .. } => v.push(predicate),
         LogicalOp::ForEach(f) => {
-            v.extend(super::graph::foreach_outer_exprs(f));
+            v.extend(f.outer_exprs());
             for n in &f.nested {
                 match &n.kind {
                     NestedKind::Filter { predicate, .. } => v.push(predicate),

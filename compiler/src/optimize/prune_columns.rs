@@ -10,10 +10,7 @@
 //! unknown schema. Settings naming a field (`pigc.event_time`, `pigc.unique`) keep it.
 
 use super::exprs::{reads_row, remap_columns};
-use super::graph::{
-    exists, foreach_outer_exprs, is_load_projection, map_foreach_outer, map_op_exprs, nodes,
-    sole_user,
-};
+use super::graph::{exists, is_load_projection, map_op_exprs, nodes, sole_user};
 use super::{Rewrite, Rule};
 use crate::plan::expr::{Expr, ExprKind};
 use crate::plan::{
@@ -116,7 +113,7 @@ fn required_below(plan: &LogicalPlan, n: NodeId) -> Option<BTreeSet<usize>> {
                     crate::plan::SplitCondition::Otherwise(cs) => cs.iter().collect(),
                 }
             }
-            LogicalOp::ForEach(f) => foreach_outer_exprs(f),
+            LogicalOp::ForEach(f) => f.outer_exprs(),
             _ => return None,
         };
         for x in exprs {
@@ -195,7 +192,7 @@ fn renumber_users(plan: &mut LogicalPlan, n: NodeId, renumber: &dyn Fn(usize) ->
         let op = plan.graph[user].op.clone();
         match op {
             LogicalOp::ForEach(f) => {
-                plan.graph[user].op = LogicalOp::ForEach(map_foreach_outer(f, &mut |e| remap(e)));
+                plan.graph[user].op = LogicalOp::ForEach(f.map_outer_exprs(&mut |e| remap(e)));
             }
             other => {
                 let shape_kept = matches!(

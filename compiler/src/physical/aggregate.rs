@@ -69,7 +69,7 @@ pub(super) fn fuse(
     let nested: Vec<NestedOp> = foreach
         .nested
         .iter()
-        .map(|op| map_outer(op.clone(), &mut rewrite))
+        .map(|op| op.clone().map_outer_exprs(&mut rewrite))
         .collect();
     let mut finish = ForEach { nested, generate };
     drop_dead_nested(&mut finish);
@@ -87,7 +87,7 @@ pub(super) fn fuse(
         });
     }
     let bag_col = accs.len();
-    let finish = map_foreach_outer(finish, &mut |e| {
+    let finish = finish.map_outer_exprs(&mut |e| {
         let renumber = |c: usize| match c {
             BAG => Some(bag_col),
             c if c >= ACC_BASE => Some(1 + c - ACC_BASE),
@@ -224,65 +224,6 @@ fn recognize(e: &Expr, nested: &[NestedOp], input: &Schema) -> Option<Accumulato
     })
 }
 
-/// Applies `f` to the expressions of a nested operator that are evaluated on the outer (group) row.
-fn map_outer(mut op: NestedOp, f: &mut dyn FnMut(Expr) -> Expr) -> NestedOp {
-    op.kind = match op.kind {
-        NestedKind::Filter { input, predicate } => NestedKind::Filter {
-            input: f(input),
-            predicate,
-        },
-        NestedKind::Order { input, keys } => NestedKind::Order {
-            input: f(input),
-            keys,
-        },
-        NestedKind::Limit { input, count } => NestedKind::Limit {
-            input: f(input),
-            count: f(count),
-        },
-        NestedKind::Distinct { input } => NestedKind::Distinct { input: f(input) },
-        NestedKind::Cross { inputs } => NestedKind::Cross {
-            inputs: inputs.into_iter().map(&mut *f).collect(),
-        },
-        NestedKind::ForEach { input, generate } => NestedKind::ForEach {
-            input: f(input),
-            generate,
-        },
-        NestedKind::Expr(e) => NestedKind::Expr(f(e)),
-    };
-    op
-}
-
-fn map_foreach_outer(foreach: ForEach, f: &mut dyn FnMut(Expr) -> Expr) -> ForEach {
-    ForEach {
-        nested: foreach
-            .nested
-            .into_iter()
-            .map(|op| map_outer(op, f))
-            .collect(),
-        generate: foreach
-            .generate
-            .into_iter()
-            .map(|mut g| {
-                g.expr = f(g.expr);
-                g
-            })
-            .collect(),
-    }
-}
-
-/// The outer-row expressions of a nested operator.
-fn outer_exprs(op: &NestedOp) -> Vec<&Expr> {
-    match &op.kind {
-        NestedKind::Filter { input, .. }
-        | NestedKind::Order { input, .. }
-        | NestedKind::Distinct { input }
-        | NestedKind::ForEach { input, .. }
-        | NestedKind::Expr(input) => vec![input],
-        NestedKind::Limit { input, count } => vec![input, count],
-        NestedKind::Cross { inputs } => inputs.iter().collect(),
-    }
-}
-
 fn nested_refs(e: &Expr, out: &mut BTreeSet<usize>) {
     e.walk(&mut |x| {
         if let ExprKind::Nested { index, .. } = x.kind {
@@ -300,7 +241,7 @@ fn drop_dead_nested(foreach: &mut ForEach) {
     // Nested operators only refer to earlier ones: one backward sweep finds every live one.
     for i in (0..foreach.nested.len()).rev() {
         if live.contains(&i) {
-            for e in outer_exprs(&foreach.nested[i]) {
+            for e in foreach.nested[i].outer_exprs() {
                 nested_refs(e, &mut live);
             }
         }
@@ -345,13 +286,11 @@ fn drop_dead_nested(foreach: &mut ForEach) {
         })
     };
     let nested = std::mem::take(&mut foreach.nested);
-    *foreach = map_foreach_outer(
-        ForEach {
-            nested,
-            generate: old.generate,
-        },
-        &mut fix,
-    );
+    *foreach = ForEach {
+        nested,
+        generate: old.generate,
+    }
+    .map_outer_exprs(&mut fix);
 }
 
 /// Whether any outer-row expression of `foreach` reads column `c`.
@@ -363,6 +302,6 @@ fn reads_column(foreach: &ForEach, c: usize) -> bool {
         || foreach
             .nested
             .iter()
-            .flat_map(outer_exprs)
+            .flat_map(NestedOp::outer_exprs)
             .any(|e| e.columns().contains(&c))
 }

@@ -34,6 +34,7 @@ mod builder;
 pub mod builtins;
 pub mod display;
 pub mod expr;
+mod foreach;
 pub mod logical;
 pub mod schema;
 pub mod settings;
