@@ -1096,8 +1096,21 @@ impl<'a> ExprGen<'a> {
             StartsWith => Some((path("string", "startswith"), RType::Boolean, false)),
             EndsWith => Some((path("string", "endswith"), RType::Boolean, false)),
             EqualsIgnoreCase => Some((path("string", "equals_ignore_case"), RType::Boolean, false)),
-            Ceil => Some((path("math", "ceil"), RType::Double, false)),
-            Floor => Some((path("math", "floor"), RType::Double, false)),
+            Ceil | Floor => {
+                let name = if b == Ceil { "ceil" } else { "floor" };
+                match arg_ty(0) {
+                    Some(RType::Double) => Some((path("math", name), RType::Double, false)),
+                    Some(RType::Float) => {
+                        Some((path("math", &format!("{name}_float")), RType::Float, false))
+                    }
+                    Some(RType::BigDecimal) => Some((
+                        path("math", &format!("{name}_bigdecimal")),
+                        RType::BigDecimal,
+                        false,
+                    )),
+                    _ => None,
+                }
+            }
             Sqrt => Some((path("math", "sqrt"), RType::Double, false)),
             Cbrt => Some((path("math", "cbrt"), RType::Double, false)),
             Exp => Some((path("math", "exp"), RType::Double, false)),
@@ -1144,6 +1157,9 @@ impl<'a> ExprGen<'a> {
             Round => match arg_ty(0) {
                 Some(RType::Double) => Some((path("math", "round_double"), RType::Long, false)),
                 Some(RType::Float) => Some((path("math", "round_float"), RType::Int, false)),
+                Some(RType::BigDecimal) => {
+                    Some((path("math", "round_bigdecimal"), RType::BigDecimal, false))
+                }
                 _ => None,
             },
             RoundTo => match arg_ty(0) {
@@ -1162,6 +1178,16 @@ impl<'a> ExprGen<'a> {
                     Some((path("collection", "size_bytearray"), RType::Long, false))
                 }
                 Some(RType::Value) => Some((path("collection", "size_value"), RType::Long, true)),
+                Some(
+                    RType::Int
+                    | RType::Long
+                    | RType::Float
+                    | RType::Double
+                    | RType::Boolean
+                    | RType::Datetime
+                    | RType::BigInteger
+                    | RType::BigDecimal,
+                ) => Some((path("collection", "size_scalar"), RType::Long, false)),
                 _ => None,
             },
             IsEmpty => match arg_ty(0) {
@@ -1170,6 +1196,14 @@ impl<'a> ExprGen<'a> {
                 }
                 Some(RType::Map) => {
                     Some((path("collection", "is_empty_map"), RType::Boolean, false))
+                }
+                Some(RType::Bytearray) => Some((
+                    path("collection", "is_empty_bytearray"),
+                    RType::Boolean,
+                    true,
+                )),
+                Some(RType::Value) => {
+                    Some((path("collection", "is_empty_value"), RType::Boolean, true))
                 }
                 _ => None,
             },

@@ -201,6 +201,11 @@ pub fn size_bytearray(b: &Bytes) -> i64 {
 /// `SIZE(x)` of a number or boolean: 1, as Pig.
 pub const SIZE_OF_SCALAR: i64 = 1;
 
+/// `SIZE(x)` of a number, boolean or datetime: [`SIZE_OF_SCALAR`].
+pub fn size_scalar<T>(_value: T) -> i64 {
+    SIZE_OF_SCALAR
+}
+
 /// `SIZE(v)` of an untyped value: length of a chararray (characters) or bytearray (bytes), size of a bag,
 /// map or tuple, 1 for other scalars, null for null.
 pub fn size_value(v: &Value) -> Option<i64> {
@@ -223,6 +228,11 @@ pub fn is_empty_bag<T>(bag: &Bag<T>) -> bool {
 /// `IsEmpty(map)`.
 pub fn is_empty_map(map: &PigMap) -> bool {
     map.is_empty()
+}
+
+/// `IsEmpty(b)` of a bytearray: emptiness of the bag or map it holds in text form, null otherwise.
+pub fn is_empty_bytearray(b: &Bytes) -> Option<bool> {
+    is_empty_value(&Value::Bytes(b.clone()))
 }
 
 /// `IsEmpty(v)` of an untyped value: emptiness of a bag or map, or of the bag or map a bytearray holds
@@ -361,5 +371,8 @@ mod tests {
             Some(false)
         );
         assert_eq!(is_empty_value(&Value::Int(1)), None);
+        assert_eq!(is_empty_bytearray(&Bytes::from("{(a)}")), Some(false));
+        assert_eq!(is_empty_bytearray(&Bytes::from("x")), None);
+        assert_eq!(size_scalar(&crate::data::Double(2.0)), 1);
     }
 }

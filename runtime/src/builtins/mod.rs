@@ -25,8 +25,8 @@
 //! | `REGEX_EXTRACT(s, re, i)`, `REGEX_EXTRACT_ALL(s, re)` | [`string::regex_extract`], [`string::regex_extract_all`] (+ `_compiled`) |
 //! | `s MATCHES re` | [`crate::data::pattern::FullMatch`] / [`crate::data::pattern::matches_dynamic`] |
 //! | `STARTSWITH`, `ENDSWITH`, `EqualsIgnoreCase` | [`string::startswith`], [`string::endswith`], [`string::equals_ignore_case`] |
-//! | `SIZE(x)` | [`string::size_chararray`], [`collection::size_bytearray`], [`collection::size_bag`], [`collection::size_map`], [`collection::size_tuple`], [`collection::SIZE_OF_SCALAR`], [`collection::size_value`] |
-//! | `IsEmpty(bag / map / untyped)` | [`collection::is_empty_bag`], [`collection::is_empty_map`], [`collection::is_empty_value`] |
+//! | `SIZE(x)` | [`string::size_chararray`], [`collection::size_bytearray`], [`collection::size_bag`], [`collection::size_map`], [`collection::size_tuple`], [`collection::size_scalar`], [`collection::size_value`] |
+//! | `IsEmpty(bag / map / bytearray / untyped)` | [`collection::is_empty_bag`], [`collection::is_empty_map`], [`collection::is_empty_bytearray`], [`collection::is_empty_value`] |
 //! | `ABS(int / long / float / double / biginteger / bigdecimal)` | [`math::abs_int`] … [`math::abs_bigdecimal`] |
 //! | `CEIL`, `FLOOR` (double / float / bigdecimal) | [`math::ceil`], [`math::ceil_float`], [`math::ceil_bigdecimal`] (same for floor) |
 //! | `ROUND(double) → long`, `ROUND(float) → int`, `ROUND(bigdecimal)` | [`math::round_double`], [`math::round_float`], [`math::round_bigdecimal`] |

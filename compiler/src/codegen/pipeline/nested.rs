@@ -295,18 +295,29 @@ impl Gen<'_> {
         op: &NestedOp,
     ) -> Result<(Code, TokenStream), CodegenError> {
         let span = op.span;
+        // A null bag is an empty one for the nested operators (pigc's choice; Pig projects null).
         let bag_input = |g: &mut Self, input: &Expr| -> Result<(Code, RType), CodegenError> {
             let c = g.exprs().eval(scope, input)?;
-            match (&c.ty, c.opt) {
-                (RType::Bag(elem), false) => {
-                    let elem = (**elem).clone();
-                    Ok((c, elem))
-                }
-                _ => Err(CodegenError::unsupported(
-                    "a nested operator over a value that is not a (non-null) bag",
+            let RType::Bag(elem) = &c.ty else {
+                return Err(CodegenError::unsupported(
+                    "a nested operator over a value that is not a bag",
                     span,
-                )),
+                ));
+            };
+            let elem = (**elem).clone();
+            if c.opt {
+                let recv = receiver(&c.ts);
+                let ts = quote!(#recv.unwrap_or_default());
+                return Ok((
+                    Code {
+                        ts,
+                        ty: c.ty,
+                        opt: false,
+                    },
+                    elem,
+                ));
             }
+            Ok((c, elem))
         };
         match op.kind.clone() {
             NestedKind::Expr(e) => {
@@ -355,14 +366,20 @@ impl Gen<'_> {
             NestedKind::Limit { input, count } => {
                 let (c, _) = bag_input(self, &input)?;
                 let n = self.exprs().eval(scope, &count)?;
-                if n.opt || n.ty != RType::Long {
+                if n.ty != RType::Long {
                     return Err(CodegenError::unsupported(
                         "a nested LIMIT with this count",
                         span,
                     ));
                 }
                 let src = &c.ts;
-                let nts = &n.ts;
+                // A null count keeps no tuple (Pig fails the job).
+                let nts = if n.opt {
+                    let recv = receiver(&n.ts);
+                    quote!(#recv.unwrap_or(0))
+                } else {
+                    n.ts.clone()
+                };
                 let ts = quote!(#src.into_iter().take(usize::try_from(#nts).unwrap_or(0)).collect::<rt::data::Bag<_>>());
                 Ok((c, ts))
             }
@@ -489,15 +506,13 @@ impl Gen<'_> {
         span: crate::parse::Span,
     ) -> Result<(Code, TokenStream), CodegenError> {
         let c = self.exprs().eval_ref(scope, input)?;
-        let elem = match (&c.ty, c.opt) {
-            (RType::Bag(elem), false) => (**elem).clone(),
-            _ => {
-                return Err(CodegenError::unsupported(
-                    "a nested FOREACH over a value that is not a (non-null) bag",
-                    span,
-                ))
-            }
+        let RType::Bag(elem) = &c.ty else {
+            return Err(CodegenError::unsupported(
+                "a nested FOREACH over a value that is not a bag",
+                span,
+            ));
         };
+        let elem = (**elem).clone();
         let mut inner = scope.clone();
         inner.row = match &elem {
             RType::Record(id) => Row::Record(quote!(t), *id),
@@ -514,8 +529,14 @@ impl Gen<'_> {
             .record("nested", "Tuples of a nested FOREACH".to_owned(), specs);
         let row = self.struct_literal(rid, values);
         let src = receiver(&c.ts);
+        // A null bag is an empty one (as for the other nested operators).
+        let tuples = if c.opt {
+            quote!(#src.into_iter().flatten())
+        } else {
+            quote!(#src.iter())
+        };
         let ts = if loops.is_empty() {
-            quote!(#src.iter().map(|t| #row).collect::<rt::data::Bag<_>>())
+            quote!(#tuples.map(|t| #row).collect::<rt::data::Bag<_>>())
         } else {
             let mut body = quote!(out.push(#row););
             for (t, iter) in loops.iter().rev() {
@@ -523,7 +544,7 @@ impl Gen<'_> {
             }
             quote!({
                 let mut out = Vec::new();
-                for t in #src.iter() { #body }
+                for t in #tuples { #body }
                 rt::data::Bag::from_vec(out)
             })
         };
