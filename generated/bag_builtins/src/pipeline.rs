@@ -829,8 +829,11 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:3: orders = LOAD
     let orders = df
         .source::<Orders, _>("orders.txt", rt::format::PigStorage::new(b'\t'));
+    // script.pig:3: orders = (repartition)
+    let orders_by_key = orders
+        .exchange("orders.exchange.7e210c47", |r| (r.customer.clone(),));
     // script.pig:6: top_orders = GROUP + FOREACH (aggregate) (state: per group: row count, Bag:multiset)
-    orders
+    orders_by_key
         .key_by(|r| r.customer.clone())
         .aggregate(
             "top_orders.aggregate.53989883",
@@ -872,7 +875,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
         // script.pig:7: STORE INTO 'out_top'
         .sink("out_top", rt::format::PigStorage::new(b','));
     // script.pig:9: summaries = GROUP + FOREACH (aggregate) (state: per group: row count, Bag:multiset)
-    orders
+    orders_by_key
         .key_by(|r| r.customer.clone())
         .aggregate(
             "summaries.aggregate.c5975c79",
@@ -958,9 +961,14 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:16: w1 = LOAD
     let w1 = df.source::<W1, _>("week1.txt", rt::format::PigStorage::new(b','));
     // script.pig:17: w2 = LOAD
-    let w2 = df.source::<W2, _>("week2.txt", rt::format::PigStorage::new(b','));
-    // script.pig:18: weeks = COGROUP (state: per key: every input's bag)
+    let w2_by_key = df
+        .source::<W2, _>("week2.txt", rt::format::PigStorage::new(b','))
+        // script.pig:17: w2 = (repartition)
+        .exchange("w2.exchange.78720bbd", |r| (r.customer.clone(),));
+    // script.pig:16: w1 = (repartition)
     let weeks = w1
+        .exchange("w1.exchange.56f3da79", |r| (r.customer.clone(),))
+        // script.pig:18: weeks = COGROUP (state: per key: every input's bag)
         .key_by(|r| {
             let k = r.customer.clone();
             let tag = k.is_none().then_some(0u8);
@@ -968,7 +976,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
         })
         .cogroup(
             "weeks.cogroup.ae9ed9c3",
-            w2
+            w2_by_key
                 .key_by(|r| {
                     let k = r.customer.clone();
                     let tag = k.is_none().then_some(1u8);

@@ -950,10 +950,14 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     let students = df
         .source::<Students, _>("students.txt", rt::format::PigStorage::new(b'\t'));
     // script.pig:4: teachers = LOAD
-    let teachers = df
-        .source::<Teachers, _>("teachers.txt", rt::format::PigStorage::new(b'\t'));
-    // script.pig:5: classes = COGROUP (state: per key: every input's bag)
+    let teachers_by_key = df
+        .source::<Teachers, _>("teachers.txt", rt::format::PigStorage::new(b'\t'))
+        // script.pig:4: teachers = (repartition)
+        .exchange("teachers.exchange.a990be09", |r| (r.class.clone(),));
+    // script.pig:3: students = (repartition)
     let classes = students
+        .exchange("students.exchange.558ba2c9", |r| (r.class.clone(),))
+        // script.pig:5: classes = COGROUP (state: per key: every input's bag)
         .key_by(|r| {
             let k = r.class.clone();
             let tag = k.is_none().then_some(0u8);
@@ -961,7 +965,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
         })
         .cogroup(
             "classes.cogroup.4ce7d925",
-            teachers
+            teachers_by_key
                 .key_by(|r| {
                     let k = r.class.clone();
                     let tag = k.is_none().then_some(1u8);
@@ -1063,9 +1067,13 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
         // script.pig:21: STORE INTO 'out_counts'
         .sink("out_counts", rt::format::PigStorage::new(b','));
     // script.pig:23: docs = LOAD
-    let docs = df.source::<Docs, _>("docs.txt", rt::format::PigStorage::new(b'\t'));
+    let docs_by_key = df
+        .source::<Docs, _>("docs.txt", rt::format::PigStorage::new(b'\t'))
+        // script.pig:23: docs = (repartition)
+        .exchange("docs.exchange.a08af7ed", |r| (r.topic.clone(),));
     // script.pig:25: vocab = GROUP + FOREACH (aggregate) (state: per group: row count, Bag:multiset)
-    docs.key_by(|r| r.topic.clone())
+    docs_by_key
+        .key_by(|r| r.topic.clone())
         .aggregate(
             "vocab.aggregate.e8fbf55c",
             (
@@ -1132,7 +1140,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             rt::format::PigStorage::new(b','),
         );
     // script.pig:33: tagged = GROUP + FOREACH (aggregate) (state: per group: row count, Bag:multiset)
-    docs.key_by(|r| r.topic.clone())
+    docs_by_key
+        .key_by(|r| r.topic.clone())
         .aggregate(
             "tagged.aggregate.be87d440",
             (
