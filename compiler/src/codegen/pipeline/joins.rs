@@ -182,7 +182,7 @@ impl Gen<'_> {
         let slots = &tdef.fields[if all { 0 } else { 2 }..];
         let mut tagged = Vec::with_capacity(n);
         for i in 0..n {
-            let src = self.input_stream(node, i)?;
+            let src = self.input(node, i)?.var;
             let rows = slots.iter().enumerate().map(|(j, f)| {
                 let fid = &f.ident;
                 if j == i {
@@ -210,11 +210,26 @@ impl Gen<'_> {
         }
         let first = &tagged[0];
         let rest = &tagged[1..];
-        let united = if rest.is_empty() {
+        let mut united = if rest.is_empty() {
             first.clone()
         } else {
             quote!(#first.union_many([#(&#rest),*]))
         };
+        if let Some(Eviction::Retention { event_time, .. }) =
+            node.state.as_ref().map(|s| &s.eviction)
+        {
+            // Groups are evicted by the event time of the rows that reached them: read it from the
+            // tagged row's input.
+            let mut arms = Vec::with_capacity(n);
+            for ((slot, rel), column) in slots.iter().zip(&inputs).zip(event_time) {
+                let fid = &slot.ident;
+                let millis = self.event_millis(&rel.ty, *column, node)?;
+                arms.push(quote!(if let Some(r) = &r.#fid { #millis }));
+            }
+            if arms.len() == n {
+                united = quote!(#united.event_time(|r| #(#arms else)* { 0 }));
+            }
+        }
         let bags = slots
             .iter()
             .zip(&inputs)
@@ -259,6 +274,40 @@ impl Gen<'_> {
         let var = self.fresh_var(node, "cogrouped");
         self.bind(id, var, RType::Record(gid), chain);
         Ok(())
+    }
+
+    /// The event time in milliseconds of a row `r` of type `ty`, from its column `index` (a long or a
+    /// datetime; null is 0), as `with_event_time` reads it.
+    fn event_millis(
+        &self,
+        ty: &RType,
+        index: usize,
+        node: &PhysicalNode,
+    ) -> Result<TokenStream, CodegenError> {
+        let RType::Record(rid) = ty else {
+            return Err(CodegenError::unsupported(
+                "pigc.event_time on a relation without a schema",
+                node.span,
+            ));
+        };
+        let f = self.records.get(*rid).fields.get(index).ok_or_else(|| {
+            CodegenError::Internal(format!("event-time column {index} out of range"))
+        })?;
+        let fid = &f.ident;
+        Ok(match (&f.ty, f.optional) {
+            (RType::Long, true) => quote!(r.#fid.unwrap_or_default()),
+            (RType::Long, false) => quote!(r.#fid),
+            (RType::Datetime, true) => {
+                quote!(r.#fid.as_ref().map_or(0, rt::data::datetime::epoch_millis))
+            }
+            (RType::Datetime, false) => quote!(rt::data::datetime::epoch_millis(&r.#fid)),
+            _ => {
+                return Err(CodegenError::unsupported(
+                    "pigc.event_time on a field that is not a long or a datetime",
+                    node.span,
+                ))
+            }
+        })
     }
 
     /// Binary JOIN (`keys`) or CROSS (`None`): output row = left fields ++ right fields.
