@@ -1444,6 +1444,23 @@ impl<'a> ExprGen<'a> {
             quote!(Some(#item))
         };
         let values = quote!(b.iter().map(|#t| #item_opt_ts));
+        // Pig casts bytearray (and untyped) values to double for SUM, AVG, MIN and MAX; a value that
+        // does not parse is skipped like a null.
+        let doubles = match item_ty {
+            RType::Bytearray => Some(
+                quote!(#values.map(|v| v.and_then(|x| rt::data::cast::bytes_to_double(x.as_slice())))),
+            ),
+            RType::Value => Some(
+                quote!(#values.map(|v| v.and_then(<rt::data::Double as rt::data::FromValue>::from_value))),
+            ),
+            _ => None,
+        };
+        let (values, item_ty) = match (&doubles, b) {
+            (Some(d), Builtin::Sum | Builtin::Avg | Builtin::Min | Builtin::Max) => {
+                (d.clone(), RType::Double)
+            }
+            _ => (values, item_ty),
+        };
         let agg = |f: &str| {
             let f = format_ident!("{}", f);
             quote!(rt::builtins::aggregate::#f)
@@ -1464,10 +1481,16 @@ impl<'a> ExprGen<'a> {
                     RType::Long => ("sum_long", RType::Long),
                     RType::Float => ("sum_float", RType::Double),
                     RType::Double => ("sum_double", RType::Double),
+                    RType::BigInteger => ("sum_biginteger", RType::BigInteger),
+                    RType::BigDecimal => ("sum_bigdecimal", RType::BigDecimal),
                     _ => return Err(CodegenError::unsupported("SUM of this field type", e.span)),
                 };
                 let f = agg(f);
-                (quote!(#f(#values)), ty, true)
+                if matches!(ty, RType::BigInteger | RType::BigDecimal) {
+                    (quote!(#f(#values.map(|v| v.cloned()))), ty, true)
+                } else {
+                    (quote!(#f(#values)), ty, true)
+                }
             }
             Builtin::Avg => match item_ty {
                 RType::Int | RType::Long => {
@@ -1484,6 +1507,20 @@ impl<'a> ExprGen<'a> {
                 RType::Double => {
                     let f = agg("avg");
                     (quote!(#f(#values)), RType::Double, true)
+                }
+                RType::BigInteger => {
+                    let f = agg("avg_bigdecimal");
+                    let values =
+                        quote!(#values.map(|v| v.map(|x| rt::data::BigDecimal::from(x.clone()))));
+                    (quote!(#f(#values)), RType::BigDecimal, true)
+                }
+                RType::BigDecimal => {
+                    let f = agg("avg_bigdecimal");
+                    (
+                        quote!(#f(#values.map(|v| v.cloned()))),
+                        RType::BigDecimal,
+                        true,
+                    )
                 }
                 _ => return Err(CodegenError::unsupported("AVG of this field type", e.span)),
             },
