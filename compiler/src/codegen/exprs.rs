@@ -1348,6 +1348,11 @@ impl<'a> ExprGen<'a> {
                     false,
                 ))
             }
+            // An integer is its own ceiling, floor and rounding.
+            Ceil | Floor | Round if arg_ty(0) == Some(RType::BigInteger) => {
+                let c = self.eval(scope, &args[0])?;
+                self.conform(c, &e.ty, e)
+            }
             CurrentTime => Ok(Code::new(
                 quote!(rt::builtins::datetime::current_time()),
                 RType::Datetime,
