@@ -10,8 +10,14 @@
 //! cargo-fuzz target `compiler/fuzz/fuzz_targets/parse.rs`: parsing never panics, diagnostics
 //! render, and every accepted script pretty-prints to text that parses back to the same AST.
 //! A failing input is written to `fuzz_parse-failure-<run>.pig` and the run stops with exit 1.
+//!
+//! `--record FILE` also writes one line per execution (input hash, AST hash, rendered
+//! diagnostics): run it before and after a grammar change with the same seed and diff the two
+//! files to see every input whose parse result changed.
 
 use pigc::parse::{parse_script, parse_text, print_script, Params};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::Write as _;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -195,11 +201,27 @@ fn mutate(rng: &mut Rng, input: &mut Vec<u8>, seeds: &[Vec<u8>]) {
     }
 }
 
-/// Checks one input: `Ok(accepted)`, or `Err` describing a violated property.
-fn check(data: &[u8], params: &Params) -> Result<bool, String> {
+fn hash_of(value: impl Hash) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Checks one input: `Ok(accepted)`, or `Err` describing a violated property. With `record`,
+/// appends the input's line for `--record` to it.
+fn check(data: &[u8], params: &Params, record: Option<&mut String>) -> Result<bool, String> {
     let text = String::from_utf8_lossy(data);
     let parsed = parse_script(&text, "fuzz.pig", params);
-    let _ = parsed.render_diagnostics();
+    let rendered = parsed.render_diagnostics();
+    if let Some(record) = record {
+        let ast = format!("{:?}", parsed.script);
+        record.push_str(&format!(
+            "{:016x} {:016x} {}\n",
+            hash_of(data),
+            hash_of(ast),
+            rendered.replace('\n', "\\n")
+        ));
+    }
     if parsed.has_errors() {
         return Ok(false);
     }
@@ -221,6 +243,7 @@ fn main() -> ExitCode {
     let mut runs: u64 = 1_000_000;
     let mut seed: u64 = 0x5eed_1234_abcd_0001;
     let mut paths = Vec::new();
+    let mut record_path = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -232,6 +255,7 @@ fn main() -> ExitCode {
                     .unwrap_or(seed)
                     .max(1)
             }
+            "--record" => record_path = args.next().map(PathBuf::from),
             _ => paths.push(PathBuf::from(arg)),
         }
     }
@@ -249,14 +273,33 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|_| {}));
     let mut params = Params::new();
     params.set("input", "in/data");
+    let mut record = match &record_path {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(file) => Some(std::io::BufWriter::new(file)),
+            Err(e) => {
+                eprintln!("{}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let mut line = String::new();
     let mut rng = Rng(seed);
     let mut accepted = 0u64;
     let started = std::time::Instant::now();
     for run in 0..runs {
         let mut input = seeds[rng.below(seeds.len())].clone();
         mutate(&mut rng, &mut input, &seeds);
-        let outcome = catch_unwind(AssertUnwindSafe(|| check(&input, &params)))
+        line.clear();
+        let wanted = record.as_ref().map(|_| &mut line);
+        let outcome = catch_unwind(AssertUnwindSafe(|| check(&input, &params, wanted)))
             .unwrap_or_else(|_| Err("panic".to_string()));
+        if let Some(out) = record.as_mut() {
+            if let Err(e) = out.write_all(line.as_bytes()) {
+                eprintln!("writing the record: {e}");
+                return ExitCode::from(2);
+            }
+        }
         match outcome {
             Ok(was_accepted) => accepted += u64::from(was_accepted),
             Err(problem) => {
@@ -269,6 +312,10 @@ fn main() -> ExitCode {
         if run > 0 && run % 100_000 == 0 {
             eprintln!("{run} runs, {:.0?}", started.elapsed());
         }
+    }
+    if let Some(Err(e)) = record.as_mut().map(|out| out.flush()) {
+        eprintln!("writing the record: {e}");
+        return ExitCode::from(2);
     }
     println!(
         "{runs} executions from {} seeds without a failure ({accepted} inputs accepted), {:.1?}",

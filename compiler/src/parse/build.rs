@@ -1155,10 +1155,17 @@ const RESERVED: &[&str] = &[
 
 /// Whether `word` is reserved (case-insensitively).
 pub(crate) fn is_reserved_name(word: &str) -> bool {
-    word.len() <= 10
-        && RESERVED
-            .binary_search(&word.to_ascii_lowercase().as_str())
-            .is_ok()
+    const LONGEST: usize = 10;
+    // Reserved words are ASCII letters: anything else (most names have digits or `_` or are
+    // longer) is decided without a lookup.
+    if word.len() < 2 || word.len() > LONGEST || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut lower = [0u8; LONGEST];
+    let buffer = &mut lower[..word.len()];
+    buffer.copy_from_slice(word.as_bytes());
+    buffer.make_ascii_lowercase();
+    std::str::from_utf8(buffer).is_ok_and(|w| RESERVED.binary_search(&w).is_ok())
 }
 
 /// The first `$name` in raw string text that is not escaped as `\$name`.

@@ -19,6 +19,7 @@ const STATEMENT_RULES: &[Rule] = &[
     Rule::set_stmt,
     Rule::shell_stmt,
     Rule::statement_only,
+    Rule::alias_eq_probe,
 ];
 
 /// A phrase for what `rule` would have matched, e.g. "`;`" or "an expression".
@@ -41,7 +42,7 @@ pub(crate) fn describe(rule: Rule) -> String {
         Rule::STAR | Rule::star_expr | Rule::order_star => "`*`",
         Rule::AT | Rule::previous_relation => "`@`",
         Rule::EOI | Rule::end_of_input => "end of input",
-        Rule::identifier | Rule::alias_name | Rule::macro_outputs | Rule::any_word => "an alias",
+        Rule::alias_name | Rule::macro_outputs => "an alias",
         Rule::relation | Rule::inline_relation => "a relation alias",
         Rule::macro_name => "a macro name",
         Rule::macro_params => "macro parameters",
@@ -61,14 +62,14 @@ pub(crate) fn describe(rule: Rule) -> String {
         | Rule::double_lit
         | Rule::biginteger_lit
         | Rule::bigdecimal_lit
-        | Rule::signed_number => "a number",
+        | Rule::signed_number
+        | Rule::int_probe
+        | Rule::double_probe => "a number",
         Rule::parallel_count => "a whole number",
         Rule::positional => "a column position like `$0`",
         Rule::literal | Rule::null_lit | Rule::true_lit | Rule::false_lit => "a literal",
         Rule::expression
-        | Rule::or_expr
         | Rule::postfix_expr
-        | Rule::primary
         | Rule::paren_expr
         | Rule::nested_expr
         | Rule::call_arg
@@ -103,6 +104,7 @@ pub(crate) fn describe(rule: Rule) -> String {
         | Rule::cast_prefix
         | Rule::range_probe
         | Rule::call_probe
+        | Rule::plain_field_probe
         | Rule::literal_probe => "an expression",
         Rule::infix_probe | Rule::postfix_probe => "an operator",
         Rule::schema | Rule::as_schema | Rule::single_field_schema => "a schema",

@@ -65,28 +65,45 @@ impl Builder<'_> {
         match pair.as_rule() {
             Rule::expression => {
                 let span = self.span(&pair);
-                let mut it = children(pair);
-                let cond = self.next(&mut it, "expression", span)?;
-                let condition = self.expression(cond)?;
-                match (it.next(), it.next()) {
-                    (Some(then), Some(otherwise)) => Ok(Expr {
-                        kind: ExprKind::Bincond {
-                            condition: boxed(condition),
-                            then: boxed(self.expression(then)?),
-                            otherwise: boxed(self.expression(otherwise)?),
-                        },
-                        span,
-                    }),
-                    _ => Ok(condition),
-                }
+                let bincond = pair
+                    .clone()
+                    .into_inner()
+                    .last()
+                    .filter(|p| p.as_rule() == Rule::bincond);
+                let condition =
+                    self.operators(pair.into_inner().filter(|p| p.as_rule() != Rule::bincond))?;
+                let Some(bincond) = bincond else {
+                    return Ok(condition);
+                };
+                let mut it = children(bincond);
+                let then = self.next(&mut it, "bincond", span)?;
+                let otherwise = self.next(&mut it, "bincond", span)?;
+                Ok(Expr {
+                    kind: ExprKind::Bincond {
+                        condition: boxed(condition),
+                        then: boxed(self.expression(then)?),
+                        otherwise: boxed(self.expression(otherwise)?),
+                    },
+                    span,
+                })
             }
-            Rule::or_expr => self.or_expr(pair),
             Rule::postfix_expr => self.postfix_expr(pair),
             _ => Err(shape_error("expression", self.span(&pair))),
         }
     }
 
-    fn or_expr(&mut self, pair: Pair<'_, Rule>) -> Build<Expr> {
+    /// Builds operands and operators (an expression's pairs before any bincond) by precedence.
+    fn operators<'i>(
+        &mut self,
+        pairs: impl Iterator<Item = Pair<'i, Rule>> + Clone,
+    ) -> Build<Expr> {
+        // Most expressions are a single operand: no operators to order.
+        let mut operands = pairs.clone();
+        if let (Some(only), None) = (operands.next(), operands.next()) {
+            if only.as_rule() == Rule::postfix_expr {
+                return self.postfix_expr(only);
+            }
+        }
         // The Pratt callbacks cannot borrow `self` mutably all at once, so they return
         // `Build<Expr>` and collect problems through a shared cell.
         let this = std::cell::RefCell::new(self);
@@ -153,7 +170,7 @@ impl Builder<'_> {
                     },
                 })
             })
-            .parse(pair.into_inner());
+            .parse(pairs);
         result
     }
 
@@ -258,10 +275,11 @@ impl Builder<'_> {
         })
     }
 
-    fn primary(&mut self, pair: Pair<'_, Rule>) -> Build<Expr> {
-        let span = self.span(&pair);
-        let inner = self.next(&mut pair.into_inner(), "primary", span)?;
+    /// Builds an operand: the pair of one of `primary`'s alternatives (`primary` is silent).
+    fn primary(&mut self, inner: Pair<'_, Rule>) -> Build<Expr> {
+        let span = self.span(&inner);
         let kind = match inner.as_rule() {
+            Rule::field_name => ExprKind::Field(self.ident(inner)),
             Rule::literal => ExprKind::Literal(self.literal(inner)?),
             Rule::range_expr => return self.range(inner),
             Rule::positional => return self.positional(inner),

@@ -89,6 +89,8 @@ impl fmt::Debug for Span {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// Whether the text is all ASCII, so that a column is a byte distance (no character count).
+    ascii: bool,
 }
 
 impl LineIndex {
@@ -102,7 +104,10 @@ impl LineIndex {
                 .filter(|(_, b)| *b == b'\n')
                 .map(|(i, _)| i + 1),
         );
-        LineIndex { line_starts }
+        LineIndex {
+            line_starts,
+            ascii: source.is_ascii(),
+        }
     }
 
     /// The 1-based (line, column) of byte `offset` in `source` (the text this index was built from).
@@ -113,9 +118,13 @@ impl LineIndex {
             Err(i) => i - 1,
         };
         let start = self.line_starts[line];
-        let col = source
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let col = if self.ascii {
+            offset - start
+        } else {
+            source
+                .get(start..offset)
+                .map_or(offset - start, |s| s.chars().count())
+        };
         (line as u32 + 1, col as u32 + 1)
     }
 
