@@ -3,15 +3,23 @@
 //!
 //! A violation stops a batch job: the operator reports it through [`Node::failure`], which the batch
 //! executor checks after its step, so the job exits non-zero before it writes any STORE. In stream mode
-//! rows still pass through (a violation never drops data) and each violation is printed on standard
-//! error, up to [`REPORTED_VIOLATIONS`] per operator.
+//! rows still pass through (a violation never drops data) and violations are printed on standard error:
+//! the first [`REPORTED_VIOLATIONS`] of each operator, then every violation whose number is a digit
+//! followed by zeros (20, 30, …, 100, 200, …), with its number, so a persistent violation stays visible
+//! without flooding the log.
 
 use crate::data::PigText;
 use crate::dataflow::{Cell, Node, Stream};
 use crate::record::Record;
 
-/// How many violations an operator prints on standard error before it only counts them.
+/// How many violations an operator prints on standard error before it thins them out.
 pub const REPORTED_VIOLATIONS: u64 = 10;
+
+/// Whether violation number `n` (from 1) is printed: the first [`REPORTED_VIOLATIONS`], then those whose
+/// number is one digit followed by zeros.
+fn reported(n: u64) -> bool {
+    n <= REPORTED_VIOLATIONS || n % 10u64.pow(n.ilog10()) == 0
+}
 
 /// What a violation is reported as.
 #[derive(Debug, Clone)]
@@ -43,8 +51,8 @@ impl Violations {
             row.to_text(),
             self.location
         );
-        if self.count <= REPORTED_VIOLATIONS {
-            eprintln!("error: {text}");
+        if reported(self.count) {
+            eprintln!("error: {text} (violation {} of this ASSERT)", self.count);
         }
         if self.first.is_none() {
             self.first = Some(text);
@@ -134,6 +142,14 @@ mod tests {
             Some(Value::Long(n)) => Some(*n > 0),
             _ => None,
         }
+    }
+
+    #[test]
+    fn violations_printed_thin_out_after_the_first_ten() {
+        let printed: Vec<u64> = (1..=1000).filter(|n| super::reported(*n)).collect();
+        assert_eq!(printed[..12], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 30]);
+        assert_eq!(printed.len(), 10 + 8 + 9 + 1);
+        assert_eq!(printed.last(), Some(&1000));
     }
 
     #[test]
