@@ -190,8 +190,11 @@ fn kill_9_at_arbitrary_points_changes_nothing_in_the_applied_output() {
     let scenario = Scenario::new("kill9");
     let args = scenario.args(&["--emit-interval", "200ms", "--checkpoint-interval", "100ms"]);
     let mut produced = Vec::new();
-    // Kill points chosen to land before, during and after emissions and checkpoints.
-    for (round, kill_after_ms) in [700u64, 1300, 450, 2100, 900].into_iter().enumerate() {
+    // Kill points drawn at random over 0.3–2.5 s: before, during and after emissions and checkpoints.
+    let mut rng = Rng::new("kill_9_at_arbitrary_points_changes_nothing_in_the_applied_output");
+    for round in 0..5 {
+        let kill_after_ms = rng.between(300, 2500);
+        eprintln!("round {round}: kill -9 after {kill_after_ms} ms");
         let batch = events(1500, round as i64 * 100_000);
         produce(&scenario.events, &batch);
         produced.extend(batch.into_iter().map(|(_, l)| l));

@@ -142,10 +142,14 @@ impl OutputProducer {
     /// Creates the producers (acks=all, unless `--set` says otherwise).
     pub fn new(config: &StreamConfig) -> Result<Self, StreamError> {
         let mut client = ClientConfig::new();
+        // `consistent`: a key's messages always go to one partition, the empty key (an upsert keyed by a
+        // single null field) included; librdkafka's default spreads empty keys at random, which would
+        // let an older upsert of that key be read after a newer one.
         client
             .set("bootstrap.servers", &config.brokers)
             .set("acks", "all")
-            .set("linger.ms", "5");
+            .set("linger.ms", "5")
+            .set("partitioner", "consistent");
         for (key, value) in &config.properties {
             client.set(key, value);
         }

@@ -86,6 +86,9 @@ impl TaskStore {
             source,
         })?;
         let path = dir.join(format!("task-{task}.redb"));
+        if !path.exists() {
+            create_atomically(dir, &path)?;
+        }
         let db = Database::create(&path).map_err(|err| state_error(&path, err))?;
         let store = Self { db, path };
         store.write(|txn| {
@@ -255,6 +258,28 @@ impl TaskStore {
             .begin_read()
             .map_err(|e| state_error(&self.path, e))?;
         body(&txn).map_err(|e| state_error(&self.path, e))
+    }
+}
+
+/// Creates the store file at `path` so that a crash never leaves a half-written one (which redb would
+/// refuse to open): the database is created aside and linked into place, which fails harmlessly if
+/// another instance got there first.
+fn create_atomically(dir: &Path, path: &Path) -> Result<(), StreamError> {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let draft = dir.join(format!(".{name}.{}.new", std::process::id()));
+    let _ = std::fs::remove_file(&draft);
+    drop(Database::create(&draft).map_err(|err| state_error(&draft, err))?);
+    let linked = std::fs::hard_link(&draft, path);
+    let _ = std::fs::remove_file(&draft);
+    match linked {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(source) => Err(StreamError::Io {
+            what: format!("cannot create {}", path.display()),
+            source,
+        }),
     }
 }
 

@@ -237,6 +237,39 @@ pub fn child_args() -> Option<Vec<String>> {
         .map(|args| args.split('\u{1f}').map(str::to_owned).collect())
 }
 
+/// A seeded generator (splitmix64) for kill points and partitions: each run tries other points, and the
+/// seed it prints replays a failure (`PIGC_KAFKA_SEED=<seed>`).
+pub struct Rng(u64);
+
+impl Rng {
+    /// Seeded from `PIGC_KAFKA_SEED` or the clock; prints the seed with the test's name.
+    pub fn new(test: &str) -> Self {
+        let seed = std::env::var("PIGC_KAFKA_SEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_nanos() as u64)
+            });
+        eprintln!("{test}: seed {seed} (replay with PIGC_KAFKA_SEED={seed})");
+        Self(seed)
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `low..high`.
+    pub fn between(&mut self, low: u64, high: u64) -> u64 {
+        low + self.next() % (high - low)
+    }
+}
+
 /// Kills a child with SIGKILL and reaps it.
 pub fn kill_9(child: &mut Child) {
     let _ = child.kill();
