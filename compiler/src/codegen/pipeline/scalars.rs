@@ -73,6 +73,13 @@ impl Gen<'_> {
             return Ok(());
         }
         let input = self.input(node, 0)?;
+        if input.ty == RType::Tuple {
+            // `*` of a schemaless row would copy the pair, not the row.
+            return Err(CodegenError::unsupported(
+                "a relation used as a scalar by a FOREACH or FILTER over a relation without a schema",
+                node.span,
+            ));
+        }
         let paired = self.pair_with_scalars(node, &input)?;
         self.paired_input = Some((node.id.clone(), paired));
         Ok(())
@@ -222,5 +229,74 @@ impl Gen<'_> {
         let src = self.input_stream(node, 0)?;
         let sid = lit(&node.id.0);
         Ok(quote!(#src.sample_scalar(#sid, &#scalar, #name, |scalar| #p)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::codegen::{compile_source, CodegenOptions};
+    use crate::parse::Params;
+
+    const PRELUDE: &str = "x = LOAD 'x' AS (k:chararray, v:int);
+c = FOREACH (GROUP x ALL) GENERATE COUNT_STAR(x) AS n, MAX(x.v) AS top;
+d = FOREACH (GROUP x ALL) GENERATE MIN(x.v) AS low;
+";
+
+    /// The generated module, or the rendered diagnostics.
+    fn compile(statements: &str) -> Result<String, String> {
+        let source = format!("{PRELUDE}{statements}");
+        compile_source(
+            &source,
+            "t.pig",
+            &Params::default(),
+            &CodegenOptions::default(),
+        )
+        .map(|c| c.module.source)
+        .map_err(|e| e.diagnostics.render("t.pig", &e.text))
+    }
+
+    #[test]
+    fn scalars_pair_the_input_and_filters_drop_the_pair() {
+        let module = compile(
+            "y = FILTER x BY v > c.top - d.low;\nSTORE y INTO 'y';\n\
+             z = FOREACH x GENERATE k, v * c.n AS w;\nSTORE z INTO 'z';\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        for part in [
+            ".with_scalar(\"y.filter.",
+            "r.row.scalar.as_ref().and_then(|sc| sc.top)",
+            "r.scalar.as_ref().and_then(|sc| sc.low)",
+            ".map(|r| r.row.row.clone())",
+            "r.scalar.as_ref().map(|sc| sc.n)",
+        ] {
+            assert!(module.contains(part), "no `{part}` in\n{module}");
+        }
+    }
+
+    #[test]
+    fn limit_and_sample_read_their_scalar_in_a_closure() {
+        let module = compile(
+            "l = LIMIT x c.n;\nSTORE l INTO 'l';\ns = SAMPLE x (double)c.n / 10;\nSTORE s INTO 's';\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert!(module.contains(".limit_scalar("), "{module}");
+        assert!(module.contains(".sample_scalar("), "{module}");
+        assert!(
+            module.contains("|scalar| scalar.map(|sc| sc.n)"),
+            "{module}"
+        );
+    }
+
+    #[test]
+    fn a_scalar_where_no_operator_reads_it_is_reported_at_its_use() {
+        let err = compile("g = GROUP x BY v + c.n;\nSTORE g INTO 'g';\n")
+            .expect_err("a scalar in a GROUP key is not compiled");
+        assert!(
+            err.contains("a relation used as a scalar here") && err.contains("t.pig:4"),
+            "{err}"
+        );
+        let err = compile("l = LIMIT x c.n + d.low;\nSTORE l INTO 'l';\n")
+            .expect_err("a count from two scalars is not compiled");
+        assert!(err.contains("more than one scalar relation"), "{err}");
     }
 }
