@@ -275,7 +275,10 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
             .set("enable.auto.commit", "false")
             .set("enable.auto.offset.store", "false")
             .set("auto.offset.reset", "earliest")
-            .set("enable.partition.eof", "false");
+            .set("enable.partition.eof", "false")
+            // Range assignment gives one member partition q of every repartition topic (they all have
+            // the same partition count), which is what a repartition task reads.
+            .set("partition.assignment.strategy", "range");
         // Without --group the job assigns partitions itself; librdkafka still wants a group id.
         let group = config
             .group

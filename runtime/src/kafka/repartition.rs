@@ -10,6 +10,8 @@
 //! (which reads its inputs from the beginning again) gets fresh repartition topics instead of re-reading
 //! what an earlier incarnation wrote. All repartition topics of a job have the same partition count:
 //! `--set pigc.repartition.partitions=N`, by default the largest partition count of its input topics.
+//! A repartition task reads partition q of every repartition topic; in a group, the range assignor
+//! (which the job's consumer uses) gives all of them to one member.
 //!
 //! # Writer
 //! A task collects the changes leaving its exchanges ([`PendingRepartition`]). At every checkpoint they
