@@ -13,7 +13,8 @@
 //!
 //! `--record FILE` also writes one line per execution (input hash, AST hash, rendered
 //! diagnostics): run it before and after a grammar change with the same seed and diff the two
-//! files to see every input whose parse result changed.
+//! files to see every input whose parse result changed; `--save-run N` then writes the input of
+//! execution N to `fuzz_parse-run-<N>.pig` and prints its AST.
 
 use pigc::parse::{parse_script, parse_text, print_script, Params};
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -244,6 +245,7 @@ fn main() -> ExitCode {
     let mut seed: u64 = 0x5eed_1234_abcd_0001;
     let mut paths = Vec::new();
     let mut record_path = None;
+    let mut save_run = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -256,6 +258,7 @@ fn main() -> ExitCode {
                     .max(1)
             }
             "--record" => record_path = args.next().map(PathBuf::from),
+            "--save-run" => save_run = args.next().and_then(|v| v.parse::<u64>().ok()),
             _ => paths.push(PathBuf::from(arg)),
         }
     }
@@ -290,6 +293,15 @@ fn main() -> ExitCode {
     for run in 0..runs {
         let mut input = seeds[rng.below(seeds.len())].clone();
         mutate(&mut rng, &mut input, &seeds);
+        if save_run == Some(run) {
+            let file = format!("fuzz_parse-run-{run}.pig");
+            if let Err(e) = std::fs::write(&file, &input) {
+                eprintln!("{file}: {e}");
+                return ExitCode::from(2);
+            }
+            let parsed = parse_script(&String::from_utf8_lossy(&input), "fuzz.pig", &params);
+            println!("{:#?}", parsed.script);
+        }
         line.clear();
         let wanted = record.as_ref().map(|_| &mut line);
         let outcome = catch_unwind(AssertUnwindSafe(|| check(&input, &params, wanted)))

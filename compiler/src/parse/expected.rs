@@ -63,8 +63,7 @@ pub(crate) fn describe(rule: Rule) -> String {
         | Rule::biginteger_lit
         | Rule::bigdecimal_lit
         | Rule::signed_number
-        | Rule::int_probe
-        | Rule::double_probe => "a number",
+        | Rule::plain_int => "a number",
         Rule::parallel_count => "a whole number",
         Rule::positional => "a column position like `$0`",
         Rule::literal | Rule::null_lit | Rule::true_lit | Rule::false_lit => "a literal",
@@ -104,7 +103,7 @@ pub(crate) fn describe(rule: Rule) -> String {
         | Rule::cast_prefix
         | Rule::range_probe
         | Rule::call_probe
-        | Rule::plain_field_probe
+        | Rule::plain_field
         | Rule::literal_probe => "an expression",
         Rule::infix_probe | Rule::postfix_probe => "an operator",
         Rule::schema | Rule::as_schema | Rule::single_field_schema => "a schema",

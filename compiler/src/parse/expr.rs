@@ -279,7 +279,7 @@ impl Builder<'_> {
     fn primary(&mut self, inner: Pair<'_, Rule>) -> Build<Expr> {
         let span = self.span(&inner);
         let kind = match inner.as_rule() {
-            Rule::field_name => ExprKind::Field(self.ident(inner)),
+            Rule::plain_field => ExprKind::Field(self.ident(inner)),
             Rule::literal => ExprKind::Literal(self.literal(inner)?),
             Rule::range_expr => return self.range(inner),
             Rule::positional => return self.positional(inner),

@@ -1,5 +1,6 @@
 //! Source locations.
 
+use std::cell::Cell;
 use std::fmt;
 
 /// A location in the (parameter-substituted) source text: a byte range plus the 1-based line and
@@ -91,6 +92,9 @@ pub struct LineIndex {
     line_starts: Vec<usize>,
     /// Whether the text is all ASCII, so that a column is a byte distance (no character count).
     ascii: bool,
+    /// The line of the last lookup: consecutive lookups (the nodes of one statement) mostly fall
+    /// on the same line, which then needs no search.
+    last_line: Cell<usize>,
 }
 
 impl LineIndex {
@@ -107,15 +111,28 @@ impl LineIndex {
         LineIndex {
             line_starts,
             ascii: source.is_ascii(),
+            last_line: Cell::new(0),
         }
     }
 
     /// The 1-based (line, column) of byte `offset` in `source` (the text this index was built from).
     pub fn line_col(&self, source: &str, offset: usize) -> (u32, u32) {
         let offset = offset.min(source.len());
-        let line = match self.line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
+        let hint = self.last_line.get();
+        let on_hinted_line = self.line_starts.get(hint).is_some_and(|&s| s <= offset)
+            && self
+                .line_starts
+                .get(hint + 1)
+                .is_none_or(|&next| offset < next);
+        let line = if on_hinted_line {
+            hint
+        } else {
+            let line = match self.line_starts.binary_search(&offset) {
+                Ok(i) => i,
+                Err(i) => i - 1,
+            };
+            self.last_line.set(line);
+            line
         };
         let start = self.line_starts[line];
         let col = if self.ascii {
