@@ -13,7 +13,9 @@ use super::{
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::optimize::exprs::as_column;
 use crate::plan::expr::Expr;
-use crate::plan::{ForEach, JoinKind, JoinStrategy, LogicalOp, LogicalPlan, NodeId, Port, Schema};
+use crate::plan::{
+    ForEach, JoinKind, JoinStrategy, LogicalOp, LogicalPlan, NodeId, Port, Schema, Type,
+};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use std::collections::{HashMap, HashSet};
@@ -853,9 +855,18 @@ fn changelog(op: &PhysicalOp, ins: &[&PhysicalNode]) -> Changelog {
         PhysicalOp::Aggregate { all, finish, .. } => Changelog::Updating {
             key: group_columns(finish.as_ref(), *all),
         },
-        PhysicalOp::CoGroup { .. } | PhysicalOp::Cube { .. } => {
-            Changelog::Updating { key: Some(vec![0]) }
-        }
+        // The group column is a unique key only where null keys cannot form two groups: COGROUP of
+        // several inputs keeps one null group per input, and CUBE's null non-text dimension prints
+        // like a rolled-up one. Without a unique key the sink writes inserts and retractions.
+        PhysicalOp::CoGroup { keys, all, .. } => Changelog::Updating {
+            key: (*all || keys.len() == 1).then(|| vec![0]),
+        },
+        PhysicalOp::Cube { dimensions, .. } => Changelog::Updating {
+            key: dimensions
+                .iter()
+                .all(|d| matches!(d.ty, Type::Chararray | Type::Bytearray))
+                .then(|| vec![0]),
+        },
         PhysicalOp::TopN { .. }
         | PhysicalOp::Sort { .. }
         | PhysicalOp::Limit { .. }

@@ -1063,14 +1063,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 .map(rt::builtins::collection::size_bag),
         })
         // script.pig:22: STORE INTO 'out_diff_sizes'
-        .sink_upsert(
-            "out_diff_sizes",
-            rt::format::PigStorage::new(b','),
-            |r| SummariesKey {
-                customer: r.customer.clone(),
-            },
-            rt::format::PigStorage::new(b','),
-        );
+        .sink("out_diff_sizes", rt::format::PigStorage::new(b','));
     // script.pig:24: people = LOAD
     df.source::<People, _>("people.txt", rt::format::PigStorage::new(b'\t'))
         // script.pig:26: places = FOREACH

@@ -236,47 +236,6 @@ impl rt::data::FromValue for Summary {
         })
     }
 }
-/// Upsert keys of `out_summary`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    serde::Serialize,
-    serde::Deserialize
-)]
-pub struct SummaryKey {
-    #[serde(default)]
-    pub user: Option<String>,
-}
-impl rt::format::TextRecord for SummaryKey {
-    fn read(
-        r: &mut rt::format::FieldReader<'_, '_>,
-    ) -> Result<Self, rt::format::DecodeError> {
-        Ok(Self { user: r.chararray() })
-    }
-    fn write(&self, w: &mut rt::format::FieldWriter<'_>) {
-        w.field(&self.user);
-    }
-}
-impl rt::data::PigText for SummaryKey {
-    fn write_text(&self, out: &mut Vec<u8>) {
-        out.push(b'(');
-        rt::data::PigText::write_text(&self.user, out);
-        out.push(b')');
-    }
-}
-impl rt::data::FromValue for SummaryKey {
-    fn from_value(v: &rt::data::Value) -> Option<Self> {
-        let t = v.to_tuple()?;
-        Some(Self {
-            user: t.get(0).and_then(<String as rt::data::FromValue>::from_value),
-        })
-    }
-}
 /// Rows of `browsed_only_out`: {user: chararray,n_clicks: long}
 #[derive(
     Debug,
@@ -504,12 +463,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             },
         })
         // script.pig:10: STORE INTO 'out_summary'
-        .sink_upsert(
-            "out_summary",
-            rt::format::PigStorage::new(b','),
-            |r| SummaryKey { user: r.user.clone() },
-            rt::format::PigStorage::new(b','),
-        );
+        .sink("out_summary", rt::format::PigStorage::new(b','));
     // script.pig:12: browsed_only = FILTER
     cg.filter(|r| {
             (!rt::builtins::collection::is_empty_bag(&r.clicks))
@@ -524,12 +478,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             },
         })
         // script.pig:14: STORE INTO 'out_browsed_not_bought'
-        .sink_upsert(
-            "out_browsed_not_bought",
-            rt::format::PigStorage::new(b','),
-            |r| SummaryKey { user: r.user.clone() },
-            rt::format::PigStorage::new(b','),
-        );
+        .sink("out_browsed_not_bought", rt::format::PigStorage::new(b','));
     // script.pig:16: both = FILTER
     cg.filter(|r| {
             (!rt::builtins::collection::is_empty_bag(&r.clicks))
@@ -548,12 +497,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             },
         })
         // script.pig:18: STORE INTO 'out_browsed_and_bought'
-        .sink_upsert(
-            "out_browsed_and_bought",
-            rt::format::PigStorage::new(b','),
-            |r| SummaryKey { user: r.user.clone() },
-            rt::format::PigStorage::new(b','),
-        );
+        .sink("out_browsed_and_bought", rt::format::PigStorage::new(b','));
     // script.pig:20: cg_inner = COGROUP (state: per key: every input's bag)
     clicks_by_key
         .key_by(|r| {
@@ -589,10 +533,5 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             },
         })
         // script.pig:23: STORE INTO 'out_cogroup_inner'
-        .sink_upsert(
-            "out_cogroup_inner",
-            rt::format::PigStorage::new(b','),
-            |r| SummaryKey { user: r.user.clone() },
-            rt::format::PigStorage::new(b','),
-        );
+        .sink("out_cogroup_inner", rt::format::PigStorage::new(b','));
 }

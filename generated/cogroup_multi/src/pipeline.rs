@@ -380,47 +380,6 @@ impl rt::data::FromValue for PerUser {
         })
     }
 }
-/// Upsert keys of `out_per_user`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    serde::Serialize,
-    serde::Deserialize
-)]
-pub struct PerUserKey {
-    #[serde(default)]
-    pub user: Option<String>,
-}
-impl rt::format::TextRecord for PerUserKey {
-    fn read(
-        r: &mut rt::format::FieldReader<'_, '_>,
-    ) -> Result<Self, rt::format::DecodeError> {
-        Ok(Self { user: r.chararray() })
-    }
-    fn write(&self, w: &mut rt::format::FieldWriter<'_>) {
-        w.field(&self.user);
-    }
-}
-impl rt::data::PigText for PerUserKey {
-    fn write_text(&self, out: &mut Vec<u8>) {
-        out.push(b'(');
-        rt::data::PigText::write_text(&self.user, out);
-        out.push(b')');
-    }
-}
-impl rt::data::FromValue for PerUserKey {
-    fn from_value(v: &rt::data::Value) -> Option<Self> {
-        let t = v.to_tuple()?;
-        Some(Self {
-            user: t.get(0).and_then(<String as rt::data::FromValue>::from_value),
-        })
-    }
-}
 /// Rows of `inner_out`: {user: chararray,n_a: long,n_b: long,n_c: long}
 #[derive(
     Debug,
@@ -862,12 +821,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             },
         })
         // script.pig:11: STORE INTO 'out_per_user'
-        .sink_upsert(
-            "out_per_user",
-            rt::format::PigStorage::new(b','),
-            |r| PerUserKey { user: r.user.clone() },
-            rt::format::PigStorage::new(b','),
-        );
+        .sink("out_per_user", rt::format::PigStorage::new(b','));
     // script.pig:13: cg_inner = COGROUP (state: per key: every input's bag)
     a_by_key
         .map(|r| {
@@ -946,12 +900,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             },
         })
         // script.pig:16: STORE INTO 'out_inner'
-        .sink_upsert(
-            "out_inner",
-            rt::format::PigStorage::new(b','),
-            |r| PerUserKey { user: r.user.clone() },
-            rt::format::PigStorage::new(b','),
-        );
+        .sink("out_inner", rt::format::PigStorage::new(b','));
     // script.pig:5: b = (repartition)
     let b_by_key_2 = b.exchange("b.exchange.5d72ab18", |_| ());
     // script.pig:6: c = (repartition)
