@@ -38,7 +38,11 @@ pub struct CompileArgs {
     #[arg(long = "runtime-path", value_name = "DIR")]
     pub runtime_path: Option<PathBuf>,
     /// Depend on a published pigc-runtime by version requirement (e.g. `0.1`) instead of a path.
-    #[arg(long = "runtime-version", value_name = "VER", conflicts_with = "runtime_path")]
+    #[arg(
+        long = "runtime-version",
+        value_name = "VER",
+        conflicts_with = "runtime_path"
+    )]
     pub runtime_version: Option<String>,
     /// Compile the plan as written, without the optimizer.
     #[arg(long)]
@@ -273,7 +277,10 @@ mod tests {
     #[test]
     fn runtime_versions_are_cargo_requirements() {
         assert_eq!(checked_version_req("0.1").as_deref(), Ok("0.1"));
-        assert_eq!(checked_version_req(">=0.1, <0.3").as_deref(), Ok(">=0.1, <0.3"));
+        assert_eq!(
+            checked_version_req(">=0.1, <0.3").as_deref(),
+            Ok(">=0.1, <0.3")
+        );
         assert!(checked_version_req("").is_err());
         assert!(checked_version_req("0.1\" }").is_err());
     }

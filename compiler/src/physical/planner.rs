@@ -670,7 +670,16 @@ impl<'a> Planner<'a> {
     }
 
     /// Appends a node, deriving its changelog, event time, partitioning, state and id.
-    fn push(&mut self, new: NewNode) -> InputRef {
+    fn push(&mut self, mut new: NewNode) -> InputRef {
+        // A relation read as a scalar is one row that every row of the reader must see: in a stream
+        // job split into tasks by exchanges, the reader's input and the scalar both go to the one
+        // task of the global key, so no task reads a scalar another task holds.
+        let scalar_inputs = self.scalar_inputs(&new.logical);
+        if !scalar_inputs.is_empty() {
+            new.inputs = (new.inputs.iter())
+                .map(|i| self.exchange(*i, KeySpec::Global, None))
+                .collect();
+        }
         let logical_last = new.logical.last().copied();
         let alias = new
             .logical
@@ -699,7 +708,6 @@ impl<'a> Planner<'a> {
             .op
             .is_stateful()
             .then(|| self.state(&new.op, &input_times, span, alias.as_deref()));
-        let scalar_inputs = self.scalar_inputs(&new.logical);
         let summary = new.op.summary();
         let input_ids: Vec<(&OperatorId, usize)> = new
             .inputs
@@ -730,11 +738,17 @@ impl<'a> Planner<'a> {
         }
     }
 
-    fn scalar_inputs(&self, logical: &[NodeId]) -> Vec<PhysId> {
-        let mut v: Vec<PhysId> = logical
+    /// The operators holding the relations `logical` reads as scalars, each behind an exchange to the
+    /// global key (in stream-capable plans; see [`Planner::push`]).
+    fn scalar_inputs(&mut self, logical: &[NodeId]) -> Vec<PhysId> {
+        let sources: Vec<InputRef> = logical
             .iter()
             .flat_map(|l| self.plan.scalar_inputs(*l))
-            .filter_map(|s| self.out.get(&s).map(|r| r.node))
+            .filter_map(|s| self.out.get(&s).copied())
+            .collect();
+        let mut v: Vec<PhysId> = sources
+            .into_iter()
+            .map(|r| self.exchange(r, KeySpec::Global, None).node)
             .collect();
         v.sort();
         v.dedup();

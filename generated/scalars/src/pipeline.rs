@@ -546,7 +546,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     // script.pig:4: x = (repartition)
     let x_by_key = x.exchange("x.exchange.6c7bd075", |_| ());
     // script.pig:5: stats = GROUP + FOREACH (aggregate) (state: per group: row count, CountStar:sum, Sum:sum, Max:multiset)
-    let stats = x_by_key
+    let stats_by_key = x_by_key
         .key_by(|_| ())
         .aggregate(
             "stats.aggregate.7a613ad6",
@@ -566,9 +566,16 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             n: r.acc0,
             total: r.acc1,
             top: r.acc2,
-        });
+        })
+        // script.pig:5: stats = (repartition)
+        .exchange("stats.exchange.89e79255", |_| ());
     // script.pig:8: shares = FOREACH
-    x.with_scalar("shares.map.4ae36ffc.scalar0", &stats, "stats (script.pig:5)")
+    x_by_key
+        .with_scalar(
+            "shares.map.11123319.scalar0",
+            &stats_by_key,
+            "stats (script.pig:5)",
+        )
         .map(|r| Shares {
             region: r.region.clone(),
             amount: r.amount,
@@ -584,7 +591,12 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
         // script.pig:9: STORE INTO 'out_shares'
         .sink("out_shares", rt::format::PigStorage::new(b','));
     // script.pig:11: above = FILTER
-    x.with_scalar("above.filter.d216f139.scalar0", &stats, "stats (script.pig:5)")
+    x_by_key
+        .with_scalar(
+            "above.filter.abc3740b.scalar0",
+            &stats_by_key,
+            "stats (script.pig:5)",
+        )
         .filter(|r| {
             rt::data::ops::gt(
                 rt::data::ops::mul(
@@ -599,10 +611,12 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
         .sink("out_above_average", rt::format::PigStorage::new(b','));
     // script.pig:4: x = (repartition)
     x.exchange("x.exchange.19710bc2", |r| (r.region.clone(),))
+        // script.pig:4: x = (repartition)
+        .exchange("x.exchange.c0c9945b", |_| ())
         // script.pig:14: by_region = GROUP + FOREACH (aggregate) (state: per group: row count, Sum:sum)
         .key_by(|r| r.region.clone())
         .aggregate(
-            "by_region.aggregate.cfb848e2",
+            "by_region.aggregate.5e4ab253",
             (rt::operators::sum(|r: &X| r.amount.map(i64::from)),),
             |k, (v0,)| ByRegionGroup {
                 group: k.clone(),
@@ -610,8 +624,8 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             },
         )
         .with_scalar(
-            "by_region.aggregate.cfb848e2.scalar0",
-            &stats,
+            "by_region.aggregate.5e4ab253.scalar0",
+            &stats_by_key,
             "stats (script.pig:5)",
         )
         .map(|r| ByRegion {
@@ -636,7 +650,7 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             rt::format::PigStorage::new(b','),
         );
     // script.pig:18: none = FILTER
-    let none_stats = x
+    let none_stats_by_key = x
         .filter(|r| rt::data::ops::gt(r.amount, Some(1000i32)) == Some(true))
         // script.pig:18: none = (repartition)
         .exchange("none.exchange.b205e737", |_| ())
@@ -650,14 +664,18 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
                 acc0: v0,
             },
         )
-        .map(|r| NoneStats { total: r.acc0 });
+        .map(|r| NoneStats { total: r.acc0 })
+        // script.pig:19: none_stats = (repartition)
+        .exchange("none_stats.exchange.e55f2351", |_| ());
     // script.pig:20: north = FILTER
     x.filter(|r| rt::data::ops::eq(r.region.as_deref(), Some("north")) == Some(true))
+        // script.pig:20: north = (repartition)
+        .exchange("north.exchange.c1efd114", |_| ())
         // script.pig:21: nulls = FOREACH
-        .with_scalar("nulls.map.07ce8c7c.scalar0", &stats, "stats (script.pig:5)")
+        .with_scalar("nulls.map.b1370684.scalar0", &stats_by_key, "stats (script.pig:5)")
         .with_scalar(
-            "nulls.map.07ce8c7c.scalar1",
-            &none_stats,
+            "nulls.map.b1370684.scalar1",
+            &none_stats_by_key,
             "none_stats (script.pig:19)",
         )
         .map(|r| Nulls {
@@ -677,11 +695,13 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     x_by_key
         .top_n_scalar(
             "top_half.topn.19050b49",
-            &stats,
+            &stats_by_key,
             "stats (script.pig:5)",
             |scalar| rt::data::ops::div(scalar.map(|sc| sc.n), Some(2i64)),
             |r| (std::cmp::Reverse(r.amount), r.region.clone()),
         )
+        // script.pig:26: top_half = (repartition)
+        .exchange("top_half.exchange.b595985c", |_| ())
         // script.pig:27: STORE INTO 'out_top_half'
         .sink_sorted(
             "out_top_half",
@@ -695,16 +715,17 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     x_by_key
         .limit_scalar(
             "all_rows.limit.19bef9ba",
-            &stats,
+            &stats_by_key,
             "stats (script.pig:5)",
             |scalar| scalar.and_then(|sc| sc.top).map(i64::from),
         )
         // script.pig:30: STORE INTO 'out_all_rows'
         .sink("out_all_rows", rt::format::PigStorage::new(b','));
     // script.pig:32: sampled = SAMPLE
-    x.sample_scalar(
-            "sampled.sample.2373d479",
-            &stats,
+    x_by_key
+        .sample_scalar(
+            "sampled.sample.81429d70",
+            &stats_by_key,
             "stats (script.pig:5)",
             |scalar| {
                 rt::data::ops::div(

@@ -43,6 +43,14 @@ impl Gen<'_> {
                     node.span,
                 ));
             };
+            // A stream plan routes the scalar through an exchange to the global key; the relation it
+            // computes is the exchange's input.
+            let mut source = source;
+            while let (PhysicalOp::Exchange { .. }, Some(input)) =
+                (&source.op, source.inputs.first())
+            {
+                source = self.plan.node(input.node);
+            }
             let alias = source.alias.as_deref().unwrap_or("(unnamed relation)");
             out.push(ScalarRel {
                 var: rel.var.clone(),
