@@ -8,69 +8,20 @@ use pigc_runtime::data::Bag;
 use pigc_runtime::prelude::*;
 use proptest::prelude::*;
 
+mod equivalence_support;
+use equivalence_support::{check, cuts, run_batch};
+
 /// `(dimension a, dimension b, measure)`: few values, sometimes null.
 type Rec = (Option<u8>, Option<u8>, i16);
 
 /// A group key of the two dimensions.
 type Group = (Option<u8>, Option<u8>);
 
-type Pipeline<O> = for<'a> fn(Stream<'a, Rec>) -> OutputHandle<O>;
-
-fn run_batch<O: Record>(pipeline: Pipeline<O>, changes: &[(Rec, Weight)]) -> Table<O> {
-    let mut df = Dataflow::new();
-    let (s, input) = df.input::<Rec>("s");
-    let out = pipeline(s);
-    input.push_all(changes.iter().copied());
-    df.step();
-    out.take().into_iter().collect()
-}
-
-fn check<O: Record>(pipeline: Pipeline<O>, changes: &[(Rec, Weight)], cuts: &[usize]) {
-    let mut bounds: Vec<usize> = cuts.iter().map(|c| c % (changes.len() + 1)).collect();
-    bounds.push(changes.len());
-    bounds.sort_unstable();
-    bounds.dedup();
-    let mut df = Dataflow::new();
-    let (s, input) = df.input::<Rec>("s");
-    let out = pipeline(s);
-    let mut table = Table::new();
-    let mut start = 0;
-    for end in bounds {
-        input.push_all(changes[start..end].iter().copied());
-        df.step();
-        table.apply(out.take());
-        assert_eq!(
-            table,
-            run_batch(pipeline, &changes[..end]),
-            "after the chunk ending at {end}"
-        );
-        start = end;
-    }
-}
-
 /// Valid changes: inserts, and retractions of records inserted earlier.
 fn changes() -> impl Strategy<Value = Vec<(Rec, Weight)>> {
     let dim = || prop::option::weighted(0.8, 0u8..3);
     let rec = (dim(), dim(), -3i16..4);
-    prop::collection::vec((rec, any::<bool>(), any::<prop::sample::Index>()), 0..60).prop_map(
-        |ops| {
-            let mut live: Vec<Rec> = Vec::new();
-            let mut out = Vec::new();
-            for (rec, retract, pick) in ops {
-                if retract && !live.is_empty() {
-                    out.push((live.swap_remove(pick.index(live.len())), -1));
-                } else {
-                    live.push(rec);
-                    out.push((rec, 1));
-                }
-            }
-            out
-        },
-    )
-}
-
-fn cuts() -> impl Strategy<Value = Vec<usize>> {
-    prop::collection::vec(0usize..100, 0..8)
+    equivalence_support::changes(rec)
 }
 
 /// `CUBE … BY CUBE(a), ROLLUP(b)` with Pig's "unknown" (here 255) for null values, then
