@@ -117,7 +117,11 @@ impl Config {
                     loaded.imports.iter().for_each(|f| rerun_if_changed(f));
                 }
             }
-            let source = generate_module(&loaded?, &CodegenOptions::default(), self.optimize)?;
+            let loaded = loaded?;
+            let source = crate::with_large_stack(|| {
+                generate_module(&loaded, &CodegenOptions::default(), self.optimize)
+            })
+            .ok_or(CompileError::Thread)??;
             let path = out_dir.join(format!("{module}.rs"));
             write_file(&path, &source)?;
         }

@@ -3,5 +3,5 @@
 mod cli;
 
 fn main() -> std::process::ExitCode {
-    cli::main()
+    pigc::with_large_stack(cli::main).unwrap_or(std::process::ExitCode::FAILURE)
 }

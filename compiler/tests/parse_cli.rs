@@ -122,3 +122,41 @@ fn unreadable_file_exits_one() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("cannot read the file"));
 }
+
+/// A statement of `n` additions, `f+f+…+f`: a left-deep tree `n` levels deep in every pass.
+fn long_sum(n: usize) -> String {
+    format!(
+        "a = load 'in' as (f:int);\nb = foreach a generate {} as s;\nstore b into 'out';\n",
+        vec!["f"; n + 1].join("+")
+    )
+}
+
+#[test]
+fn long_operator_chains_compile_or_are_refused_without_overflowing_the_stack() {
+    let dir = temp_dir("long-chains");
+    let within = write(&dir, "within.pig", &long_sum(pigc::parse::MAX_OPERATORS));
+    let out = pigc(&["check", within.to_str().unwrap_or_default()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let crate_dir = dir.join("crate");
+    let _ = std::fs::remove_dir_all(&crate_dir);
+    let out = pigc(&[
+        "compile",
+        within.to_str().unwrap_or_default(),
+        "-o",
+        crate_dir.to_str().unwrap_or_default(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let beyond = write(
+        &dir,
+        "beyond.pig",
+        &long_sum(pigc::parse::MAX_OPERATORS + 1),
+    );
+    let out = pigc(&["check", beyond.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("beyond.pig:2:24: error: this statement has more than 5000 operators"),
+        "{stderr}"
+    );
+}

@@ -30,6 +30,9 @@ pub enum CompileError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// The thread the passes run on (see [`crate::with_large_stack`]) could not start or failed.
+    #[error("pigc's compiler thread could not start or failed (see the message above)")]
+    Thread,
     /// The build script runs without `OUT_DIR` and no `out_dir` was given.
     #[error("OUT_DIR is not set: call pigc from a build script, or give Config::out_dir")]
     NoOutDir,

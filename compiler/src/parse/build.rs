@@ -22,6 +22,9 @@ pub(crate) struct Builder<'s> {
     pub(crate) macro_depth: u32,
     /// Non-fatal problems found while building (reported, the statement is still built).
     pub(crate) problems: Vec<Diagnostic>,
+    /// Operators (infix, prefix, postfix, bincond, projection, map lookup) in the statement so far;
+    /// see [`super::MAX_OPERATORS`].
+    pub(crate) operators: usize,
 }
 
 /// Punctuation rules (and the end of input that ends a Grunt command), skipped when walking
@@ -64,6 +67,27 @@ fn is_keyword(rule: Rule) -> bool {
 }
 
 /// An internal error: the pairs did not have the shape the grammar promises.
+impl Builder<'_> {
+    /// Counts `n` more operators in the statement; an error once there are more than
+    /// [`super::MAX_OPERATORS`].
+    pub(crate) fn count_operators(&mut self, n: usize, span: Span) -> Build<()> {
+        self.operators += n;
+        if self.operators > super::MAX_OPERATORS {
+            return Err(Box::new(
+                Diagnostic::error(
+                    format!(
+                        "this statement has more than {} operators",
+                        super::MAX_OPERATORS
+                    ),
+                    span,
+                )
+                .with_help("split the expression into several statements"),
+            ));
+        }
+        Ok(())
+    }
+}
+
 pub(crate) fn shape_error(what: &str, span: Span) -> Box<Diagnostic> {
     Box::new(Diagnostic::error(
         format!("internal parser error: unexpected shape of {what}"),

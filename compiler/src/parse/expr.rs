@@ -75,6 +75,7 @@ impl Builder<'_> {
                 let Some(bincond) = bincond else {
                     return Ok(condition);
                 };
+                self.count_operators(1, span)?;
                 let mut it = children(bincond);
                 let then = self.next(&mut it, "bincond", span)?;
                 let otherwise = self.next(&mut it, "bincond", span)?;
@@ -103,6 +104,14 @@ impl Builder<'_> {
             if only.as_rule() == Rule::postfix_expr {
                 return self.postfix_expr(only);
             }
+        }
+        let count = pairs
+            .clone()
+            .filter(|p| p.as_rule() != Rule::postfix_expr)
+            .count();
+        if let Some(first) = pairs.clone().next() {
+            let span = self.span(&first);
+            self.count_operators(count, span)?;
         }
         // The Pratt callbacks cannot borrow `self` mutably all at once, so they return
         // `Build<Expr>` and collect problems through a shared cell.
@@ -181,6 +190,7 @@ impl Builder<'_> {
         let mut expr = self.primary(self.next(&mut it, "primary", span)?)?;
         for suffix in it {
             let sspan = self.span(&suffix);
+            self.count_operators(1, sspan)?;
             let whole = expr.span.to(sspan);
             let kind = match suffix.as_rule() {
                 Rule::projection => {

@@ -33,6 +33,11 @@ use pest::Parser as _;
 /// can overflow the stack.
 pub const MAX_NESTING: usize = 128;
 
+/// Most operators accepted in one statement. A chain of operators is a tree as deep as it is long,
+/// and every later pass walks it recursively; this bounds that depth (the `pigc` binary and
+/// [`crate::Config`] run the passes on a thread with [`crate::STACK_SIZE`] bytes of stack).
+pub const MAX_OPERATORS: usize = 5_000;
+
 /// The result of parsing one file.
 #[derive(Debug, Clone)]
 pub struct ParseOutput {
@@ -155,6 +160,7 @@ fn parse_statement(
                 offset: pos,
                 macro_depth: 0,
                 problems: Vec::new(),
+                operators: 0,
             };
             match builder.statement_only(pair) {
                 Ok(statement) => Ok((Some(statement), end, builder.problems)),
