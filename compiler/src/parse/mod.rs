@@ -12,6 +12,7 @@
 
 pub mod ast;
 mod build;
+mod depth;
 mod expected;
 mod expr;
 mod grammar;
@@ -92,13 +93,11 @@ pub fn parse_text(text: &str) -> (Script, Diagnostics) {
     let index = LineIndex::new(text);
     let mut diagnostics = Diagnostics::new();
     let whole = index.span(text, 0, text.len());
-    if let Some(at) = too_deep(text) {
+    if let Some(deep) = depth::too_deep(text) {
+        let at = deep.offset();
         diagnostics.push(
-            Diagnostic::error(
-                format!("brackets are nested more than {MAX_NESTING} levels deep"),
-                index.span(text, at, at + 1),
-            )
-            .with_help("split the expression into several statements"),
+            Diagnostic::error(deep.message(), index.span(text, at, at + 1))
+                .with_help("split the expression into several statements"),
         );
         return (
             Script {
@@ -375,22 +374,4 @@ fn recover(text: &str, start: usize, error_at: usize) -> usize {
         i += 1;
     }
     text.len().max(start + 1)
-}
-
-/// The offset of the first bracket nested deeper than [`MAX_NESTING`], if any.
-fn too_deep(text: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    for (i, b) in text.bytes().enumerate() {
-        match b {
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(i);
-                }
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    None
 }
