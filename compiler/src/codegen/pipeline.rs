@@ -475,6 +475,18 @@ impl Gen<'_> {
         index: usize,
         node: &PhysicalNode,
     ) -> Result<TokenStream, CodegenError> {
+        let millis = self.event_millis(ty, index, node)?;
+        Ok(quote!(#stream.event_time(|r| #millis)))
+    }
+
+    /// The event time in milliseconds of a row `r` of type `ty`, from its column `index` (a long or a
+    /// datetime; null is 0), as `with_event_time` reads it.
+    fn event_millis(
+        &self,
+        ty: &RType,
+        index: usize,
+        node: &PhysicalNode,
+    ) -> Result<TokenStream, CodegenError> {
         let RType::Record(rid) = ty else {
             return Err(CodegenError::unsupported(
                 "pigc.event_time on a relation without a schema",
@@ -485,7 +497,7 @@ impl Gen<'_> {
             CodegenError::Internal(format!("event-time column {index} out of range"))
         })?;
         let fid = &f.ident;
-        let millis = match (&f.ty, f.optional) {
+        Ok(match (&f.ty, f.optional) {
             (RType::Long, true) => quote!(r.#fid.unwrap_or_default()),
             (RType::Long, false) => quote!(r.#fid),
             (RType::Datetime, true) => {
@@ -498,8 +510,7 @@ impl Gen<'_> {
                     node.span,
                 ))
             }
-        };
-        Ok(quote!(#stream.event_time(|r| #millis)))
+        })
     }
 
     fn sink(

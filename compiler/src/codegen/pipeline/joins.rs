@@ -276,40 +276,6 @@ impl Gen<'_> {
         Ok(())
     }
 
-    /// The event time in milliseconds of a row `r` of type `ty`, from its column `index` (a long or a
-    /// datetime; null is 0), as `with_event_time` reads it.
-    fn event_millis(
-        &self,
-        ty: &RType,
-        index: usize,
-        node: &PhysicalNode,
-    ) -> Result<TokenStream, CodegenError> {
-        let RType::Record(rid) = ty else {
-            return Err(CodegenError::unsupported(
-                "pigc.event_time on a relation without a schema",
-                node.span,
-            ));
-        };
-        let f = self.records.get(*rid).fields.get(index).ok_or_else(|| {
-            CodegenError::Internal(format!("event-time column {index} out of range"))
-        })?;
-        let fid = &f.ident;
-        Ok(match (&f.ty, f.optional) {
-            (RType::Long, true) => quote!(r.#fid.unwrap_or_default()),
-            (RType::Long, false) => quote!(r.#fid),
-            (RType::Datetime, true) => {
-                quote!(r.#fid.as_ref().map_or(0, rt::data::datetime::epoch_millis))
-            }
-            (RType::Datetime, false) => quote!(rt::data::datetime::epoch_millis(&r.#fid)),
-            _ => {
-                return Err(CodegenError::unsupported(
-                    "pigc.event_time on a field that is not a long or a datetime",
-                    node.span,
-                ))
-            }
-        })
-    }
-
     /// Binary JOIN (`keys`) or CROSS (`None`): output row = left fields ++ right fields.
     pub(super) fn join(
         &mut self,
