@@ -73,23 +73,38 @@ impl Gen<'_> {
             quote!(k.0.clone())
         };
         let sid = lit(&node.id.0);
-        let mut chain = quote!(#a.cogroup(#sid, #b, |k, xs, ys| #name {
+        let chain = quote!(#a.cogroup(#sid, #b, |k, xs, ys| #name {
             #gf: #gval,
             #fa: rt::data::Bag::from_vec(xs.to_vec()),
             #fb: rt::data::Bag::from_vec(ys.to_vec()),
         }));
-        let inner_fields: Vec<&Ident> = inner
+        let inner_fields: Vec<Ident> = inner
             .iter()
             .zip([fa, fb])
             .filter(|(inner, _)| **inner)
-            .map(|(_, f)| f)
+            .map(|(_, f)| f.clone())
             .collect();
-        if !inner_fields.is_empty() {
-            chain = quote!(#chain.filter(|g| #(!g.#inner_fields.is_empty())&&*));
-        }
+        self.bind_cogroup(id, node, gid, chain, &inner_fields);
+        Ok(())
+    }
+
+    /// Binds a COGROUP's chain, keeping only the groups where every INNER input's bag (its field in
+    /// `inner_fields`) is not empty.
+    fn bind_cogroup(
+        &mut self,
+        id: PhysId,
+        node: &PhysicalNode,
+        gid: RecordId,
+        chain: TokenStream,
+        inner_fields: &[Ident],
+    ) {
+        let chain = if inner_fields.is_empty() {
+            chain
+        } else {
+            quote!(#chain.filter(|g| #(!g.#inner_fields.is_empty())&&*))
+        };
         let var = self.fresh_var(node, "cogrouped");
         self.bind(id, var, RType::Record(gid), chain);
-        Ok(())
     }
 
     /// COGROUP of other than two inputs, or `COGROUP … ALL`: every input's rows tagged with their key
@@ -261,18 +276,14 @@ impl Gen<'_> {
         let row = self.struct_literal(gid, values);
         let bags = nested_tuple(bags);
         let sid = lit(&node.id.0);
-        let mut chain = quote!(#united.key_by(#key_fn).aggregate(#sid, #bags, |#kpat, #outs| #row));
-        let inner_fields: Vec<&Ident> = inner
+        let chain = quote!(#united.key_by(#key_fn).aggregate(#sid, #bags, |#kpat, #outs| #row));
+        let inner_fields: Vec<Ident> = inner
             .iter()
             .zip(def.fields.iter().skip(1))
             .filter(|(inner, _)| **inner)
-            .map(|(_, f)| &f.ident)
+            .map(|(_, f)| f.ident.clone())
             .collect();
-        if !inner_fields.is_empty() {
-            chain = quote!(#chain.filter(|g| #(!g.#inner_fields.is_empty())&&*));
-        }
-        let var = self.fresh_var(node, "cogrouped");
-        self.bind(id, var, RType::Record(gid), chain);
+        self.bind_cogroup(id, node, gid, chain, &inner_fields);
         Ok(())
     }
 
