@@ -13,6 +13,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::topn::add_row;
 use crate::dataflow::{Cell, Node, Stream};
 use crate::record::{consolidate, Record, Weight};
 
@@ -92,12 +93,7 @@ where
             return;
         }
         for (row, weight) in input.iter() {
-            let entry = ((self.key)(row), row.clone());
-            let count = self.rows.entry(entry.clone()).or_insert(0);
-            *count += weight;
-            if *count == 0 {
-                self.rows.remove(&entry);
-            }
+            add_row(&mut self.rows, ((self.key)(row), row.clone()), *weight);
         }
         drop(input);
         let next = self.ranked();

@@ -22,6 +22,7 @@ use std::ops::Deref;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::topn::{add_row, first_rows};
 use crate::data::PigText;
 use crate::dataflow::{Cell, EventTimeFn, Node, Stream};
 use crate::record::{consolidate, Record, Weight};
@@ -262,7 +263,7 @@ where
     }
 
     fn top(&mut self) -> Vec<(T, Weight)> {
-        let mut left = match self.n() {
+        let left = match self.n() {
             Ok(n) => n,
             Err(why) => {
                 // Pig fails when it evaluates a bad count, which it does for the first row to limit.
@@ -272,18 +273,7 @@ where
                 0
             }
         };
-        let mut top = Vec::new();
-        for ((_, row), w) in &self.rows {
-            if left <= 0 {
-                break;
-            }
-            if *w > 0 {
-                let take = (*w).min(left);
-                top.push((row.clone(), take));
-                left -= take;
-            }
-        }
-        top
+        first_rows(&self.rows, left)
     }
 }
 
@@ -306,11 +296,7 @@ where
         drop(scalar_changes);
         for (row, w) in input.iter() {
             let key = ((self.sort_key)(row), row.clone());
-            let count = self.rows.entry(key.clone()).or_insert(0);
-            *count += w;
-            if *count == 0 {
-                self.rows.remove(&key);
-            }
+            add_row(&mut self.rows, key.clone(), *w);
             if self.track {
                 self.dirty.push(key);
             }

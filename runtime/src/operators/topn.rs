@@ -2,6 +2,7 @@
 //! then by the whole record (so ties resolve the same way in every run); after a step that changed it,
 //! the operator emits the difference between the old and the new first `n` rows.
 
+use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 
 use hashbrown::HashSet;
@@ -24,21 +25,46 @@ struct TopNNode<T, S, SF> {
     track: bool,
 }
 
-impl<T: Record, S: Record, SF> TopNNode<T, S, SF> {
-    fn top(&self) -> Vec<(T, Weight)> {
-        let mut top = Vec::new();
-        let mut left = self.n as Weight;
-        for ((_, row), w) in &self.rows {
-            if left <= 0 {
-                break;
-            }
-            if *w > 0 {
-                let take = (*w).min(left);
-                top.push((row.clone(), take));
-                left -= take;
+/// Adds `w` copies of the row `key.1` (sorted by `key`) to `rows`, dropping it when none are left.
+pub(super) fn add_row<S: Ord, T: Ord>(rows: &mut BTreeMap<(S, T), Weight>, key: (S, T), w: Weight) {
+    match rows.entry(key) {
+        Entry::Occupied(mut e) => {
+            *e.get_mut() += w;
+            if *e.get() == 0 {
+                e.remove();
             }
         }
-        top
+        Entry::Vacant(e) => {
+            if w != 0 {
+                e.insert(w);
+            }
+        }
+    }
+}
+
+/// The first `n` rows of `rows` in key order, with their multiplicities.
+pub(super) fn first_rows<S, T: Clone>(
+    rows: &BTreeMap<(S, T), Weight>,
+    n: Weight,
+) -> Vec<(T, Weight)> {
+    let mut top = Vec::new();
+    let mut left = n;
+    for ((_, row), w) in rows {
+        if left <= 0 {
+            break;
+        }
+        if *w > 0 {
+            let take = (*w).min(left);
+            top.push((row.clone(), take));
+            left -= take;
+        }
+    }
+    top
+}
+
+impl<T: Record, S: Record, SF> TopNNode<T, S, SF> {
+    fn top(&self) -> Vec<(T, Weight)> {
+        first_rows(&self.rows, self.n as Weight)
     }
 }
 
@@ -57,11 +83,7 @@ where
         }
         for (row, w) in input.iter() {
             let key = ((self.sort_key)(row), row.clone());
-            let count = self.rows.entry(key.clone()).or_insert(0);
-            *count += w;
-            if *count == 0 {
-                self.rows.remove(&key);
-            }
+            add_row(&mut self.rows, key.clone(), *w);
             if self.track {
                 self.dirty.insert(key);
             }
