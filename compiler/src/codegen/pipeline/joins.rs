@@ -30,21 +30,7 @@ impl Gen<'_> {
             ));
         }
         let key_opt = codes.iter().any(|k| k.opt);
-        let mut specs = vec![FieldSpec {
-            pig_name: node.schema.fields.first().and_then(|f| f.name.clone()),
-            ty: codes[0].ty.clone(),
-            optional: key_opt,
-        }];
-        for (i, rel) in inputs.iter().enumerate() {
-            specs.push(FieldSpec {
-                pig_name: node.schema.fields.get(i + 1).and_then(|f| f.name.clone()),
-                ty: RType::Bag(Box::new(rel.ty.clone())),
-                optional: false,
-            });
-        }
-        let gid = self
-            .records
-            .record(&hint, format!("Groups of `{hint}`: {}", node.schema), specs);
+        let gid = self.group_record(node, &hint, codes[0].ty.clone(), key_opt, &inputs);
         let def = self.records.get(gid).clone();
         let name = &def.ident;
         let (gf, fa, fb) = (
@@ -86,6 +72,30 @@ impl Gen<'_> {
             .collect();
         self.bind_cogroup(id, node, gid, chain, &inner_fields);
         Ok(())
+    }
+
+    /// The record of a COGROUP's output: the group (of type `group_ty`), then one bag per input.
+    fn group_record(
+        &mut self,
+        node: &PhysicalNode,
+        hint: &str,
+        group_ty: RType,
+        group_opt: bool,
+        inputs: &[Rel],
+    ) -> RecordId {
+        let name = |i: usize| node.schema.fields.get(i).and_then(|f| f.name.clone());
+        let mut specs = vec![FieldSpec {
+            pig_name: name(0),
+            ty: group_ty,
+            optional: group_opt,
+        }];
+        specs.extend(inputs.iter().enumerate().map(|(i, rel)| FieldSpec {
+            pig_name: name(i + 1),
+            ty: RType::Bag(Box::new(rel.ty.clone())),
+            optional: false,
+        }));
+        self.records
+            .record(hint, format!("Groups of `{hint}`: {}", node.schema), specs)
     }
 
     /// Binds a COGROUP's chain, keeping only the groups where every INNER input's bag (its field in
@@ -149,21 +159,7 @@ impl Gen<'_> {
             Some(k) => (k.ty.clone(), key_opt),
             None => (RType::Chararray, false),
         };
-        let mut specs = vec![FieldSpec {
-            pig_name: node.schema.fields.first().and_then(|f| f.name.clone()),
-            ty: group_ty.clone(),
-            optional: group_opt,
-        }];
-        for (i, rel) in inputs.iter().enumerate() {
-            specs.push(FieldSpec {
-                pig_name: node.schema.fields.get(i + 1).and_then(|f| f.name.clone()),
-                ty: RType::Bag(Box::new(rel.ty.clone())),
-                optional: false,
-            });
-        }
-        let gid = self
-            .records
-            .record(&hint, format!("Groups of `{hint}`: {}", node.schema), specs);
+        let gid = self.group_record(node, &hint, group_ty.clone(), group_opt, &inputs);
         let def = self.records.get(gid).clone();
         // The union's element: the key, which input a null key comes from (null keys of different
         // inputs are different groups), and the row in the field of its input.

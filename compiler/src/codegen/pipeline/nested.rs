@@ -78,14 +78,7 @@ impl Gen<'_> {
             let c = self.exprs().eval_ref(scope, &item.expr)?;
             let (tuple, ty, opt) = match &c.ty {
                 RType::Bag(elem) => {
-                    let t = format_ident!("{}{}", loop_var, loops.len() + 1);
-                    let src = receiver(&c.ts);
-                    let iter = if c.opt {
-                        quote!(#src.into_iter().flatten())
-                    } else {
-                        quote!(#src.iter())
-                    };
-                    loops.push((t.clone(), iter));
+                    let t = push_bag_loop(&mut loops, loop_var, &c);
                     (quote!(#t), (**elem).clone(), false)
                 }
                 RType::Record(_) | RType::Tuple => (receiver(&c.ts), c.ty.clone(), c.opt),
@@ -171,14 +164,7 @@ impl Gen<'_> {
             let c = self.exprs().eval_ref(scope, &item.expr)?;
             match &c.ty {
                 RType::Bag(elem) => {
-                    let t = format_ident!("{}{}", loop_var, loops.len() + 1);
-                    let src = receiver(&c.ts);
-                    let iter = if c.opt {
-                        quote!(#src.into_iter().flatten())
-                    } else {
-                        quote!(#src.iter())
-                    };
-                    loops.push((t.clone(), iter));
+                    let t = push_bag_loop(&mut loops, loop_var, &c);
                     self.flatten_fields(
                         &quote!(#t),
                         elem,
@@ -555,4 +541,18 @@ impl Gen<'_> {
         };
         Ok((code, ts))
     }
+}
+
+/// Adds a loop over the bag `c` (empty when it is null) to `loops` and returns its variable,
+/// `<loop_var><n>` for the n-th loop.
+fn push_bag_loop(loops: &mut Vec<(Ident, TokenStream)>, loop_var: &str, c: &Code) -> Ident {
+    let t = format_ident!("{}{}", loop_var, loops.len() + 1);
+    let src = receiver(&c.ts);
+    let iter = if c.opt {
+        quote!(#src.into_iter().flatten())
+    } else {
+        quote!(#src.iter())
+    };
+    loops.push((t.clone(), iter));
+    t
 }
