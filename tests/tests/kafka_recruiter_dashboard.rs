@@ -8,12 +8,11 @@
 //! group, one of them killed and restarted); each output topic, applied as an upsert changelog, must
 //! equal the rows that the same binary's `batch` writes over the same log as a file: zero differing rows.
 //!
-//! The script evicts state 2 days of event time behind the newest record a task has seen, and its log
-//! spans 3.6 days: a group idle for longer (recruiter r05 in `active_days`), or a record that reaches
-//! a repartition task out of event-time order by more (the watermark is not yet the minimum over input
-//! partitions, issue #7), starts afresh, and whether that happens depends on where steps end. Batch
-//! never evicts, so the runs set `--set pigc.retention=30d`: this test is about repartitioning and
-//! exactly-once; `runtime/tests/kafka_retention.rs` tests eviction.
+//! The runs keep the script's retention: DISTINCT and the daily GROUP evict state 2 days of event time
+//! behind the watermark, and the log spans 3.6 days. A repartition task's watermark is the minimum over
+//! the tasks that feed it (`kafka::watermark`), and the log's duplicates and out-of-order records are
+//! minutes from their neighbours, so nothing a later record still needs is evicted: equal to batch,
+//! which never evicts. `runtime/tests/kafka_retention.rs` tests eviction itself.
 //!
 //! Partitions and kill points come from a seed printed by each test; `PIGC_KAFKA_SEED=<seed>` replays it.
 
@@ -164,7 +163,6 @@ impl StreamSetup {
             .arg("--state-dir")
             .arg(&self.state_dir)
             .args(["--set", "fetch.wait.max.ms=50"])
-            .args(["--set", "pigc.retention=30d"])
             .args(extra)
             .env("TZ", "UTC")
             .stdout(Stdio::null())

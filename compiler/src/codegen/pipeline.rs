@@ -60,6 +60,9 @@ struct Gen<'p> {
     scalars: Vec<ScalarBinding>,
     /// The input of the operator being generated (by id) paired with the scalars it reads.
     paired_input: Option<(crate::physical::OperatorId, Rel)>,
+    /// Stream variable → the column it already carries as its event time (`.event_time(…)` placed
+    /// before an exchange, see `exchange.rs`), so that its consumer does not tag it again.
+    timed: HashMap<String, usize>,
 }
 
 fn lit(s: &str) -> LitStr {
@@ -80,6 +83,7 @@ pub fn generate(plan: &PhysicalPlan, opts: &CodegenOptions) -> Result<Generated,
         rels: HashMap::new(),
         scalars: Vec::new(),
         paired_input: None,
+        timed: HashMap::new(),
     };
     g.settings();
     for (i, node) in plan.nodes.iter().enumerate() {
@@ -182,6 +186,7 @@ impl Gen<'_> {
             Some(Eviction::Retention { event_time, .. }) => event_time.get(i).copied(),
             _ => None,
         };
+        let column = column.filter(|c| self.timed.get(&var.to_string()) != Some(c));
         match column {
             Some(c) => self.with_event_time(quote!(#var), &rel.ty, c, node),
             None => Ok(quote!(#var)),

@@ -466,18 +466,18 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
     let events = df
         .source::<Raw, _>("events.txt", rt::format::PigStorage::new(b'\t'))
         // script.pig:10: raw = (repartition)
+        .event_time(|r| r.ts.unwrap_or_default())
         .exchange("raw.exchange.ea45d7ce", |r| r.clone())
         // script.pig:13: events = DISTINCT (state: per record: multiplicity)
-        .event_time(|r| r.ts.unwrap_or_default())
         .distinct("events.distinct.e6065fb5");
     // script.pig:13: events = (repartition)
     events
+        .event_time(|r| r.ts.unwrap_or_default())
         .exchange(
             "events.exchange.8116b26c",
             |r| (r.recruiter_id.clone(), r.day.clone()),
         )
         // script.pig:16: daily_usage = GROUP + FOREACH (aggregate) (state: per group: row count, Count:sum, Count:sum, Count:sum, CountDistinct:multiset)
-        .event_time(|r| r.ts.unwrap_or_default())
         .key_by(|r| DailyUsageKey {
             recruiter_id: r.recruiter_id.clone(),
             day: r.day.clone(),

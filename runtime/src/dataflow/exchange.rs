@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use serde::Serialize;
 
-use super::{Cell, Dataflow, Node, Stream};
+use super::{Cell, Dataflow, EventTimeFn, Node, Stream};
 use crate::format::DecodeError;
 use crate::hash::stable_hash;
 use crate::record::{consolidate, Record, Weight};
@@ -97,6 +97,8 @@ struct CutExchange<T, K> {
     input: Cell<T>,
     output: Cell<T>,
     key: K,
+    /// The input's event time: reading it makes the dataflow's watermark cover what was sent.
+    event_time: Option<EventTimeFn<T>>,
     outlet: Arc<Mutex<Outlet>>,
     inlet: Cell<T>,
 }
@@ -113,6 +115,9 @@ where
         if !changes.is_empty() {
             let mut outlet = self.outlet.lock().unwrap_or_else(PoisonError::into_inner);
             for change in &changes {
+                if let Some(event_time) = &self.event_time {
+                    event_time(&change.0);
+                }
                 match postcard::to_stdvec(change) {
                     Ok(payload) => outlet.records.push(ExchangeRecord {
                         key_hash: stable_hash(&(self.key)(&change.0)),
@@ -137,6 +142,10 @@ impl<'a, T: Record> Stream<'a, T> {
     ///
     /// Operators whose inputs must meet (both sides of a JOIN or COGROUP) must derive keys that are equal
     /// values of the same type for matching rows, so that their hashes agree.
+    ///
+    /// A stream with an event time ([`Stream::event_time`]) keeps it across the exchange; in a cut
+    /// exchange, the event times of what it sends count towards the sending task's watermark, which
+    /// the Kafka executor passes on to the tasks it feeds (see `kafka::watermark`).
     pub fn exchange<KV: Serialize>(
         &self,
         id: &str,
@@ -153,6 +162,7 @@ impl<'a, T: Record> Stream<'a, T> {
             input: self.cell().clone(),
             output: output.clone(),
             key,
+            event_time: self.event_time_fn(),
             outlet: Arc::clone(&outlet),
             inlet: inlet.clone(),
         }));
@@ -164,7 +174,7 @@ impl<'a, T: Record> Stream<'a, T> {
                 outlet,
                 inlet,
             }));
-        Stream::from_cell(df, output)
+        Stream::from_cell(df, output).with_event_time(self.event_time_fn())
     }
 }
 

@@ -144,8 +144,10 @@ struct Graph {
     cut_exchanges: bool,
     retention_ms: Option<i64>,
     settings: std::collections::BTreeMap<String, String>,
-    /// Largest event time any stateful operator has seen (`i64::MIN` before the first).
+    /// Largest event time any stateful operator or cut exchange has seen (`i64::MIN` before the first).
     max_event_time: Arc<AtomicI64>,
+    /// Whether the executor supplies the watermark ([`Dataflow::follow_external_watermark`]).
+    external_watermark: bool,
 }
 
 impl Default for Graph {
@@ -159,6 +161,7 @@ impl Default for Graph {
             retention_ms: None,
             settings: std::collections::BTreeMap::new(),
             max_event_time: Arc::new(AtomicI64::new(i64::MIN)),
+            external_watermark: false,
         }
     }
 }
@@ -283,22 +286,42 @@ impl Dataflow {
 
     /// Runs every operator once over the changes pushed since the last step. With a retention set, the
     /// step ends by advancing the watermark to the largest event time seen (see
-    /// [`Dataflow::advance_watermark`]).
+    /// [`Dataflow::advance_watermark`]), unless the executor supplies it
+    /// ([`Dataflow::follow_external_watermark`]).
     pub fn step(&mut self) {
         self.steps += 1;
         let step = self.steps;
         for node in &mut self.graph.get_mut().nodes {
             node.step(step);
         }
+        if self.graph.get_mut().external_watermark {
+            return;
+        }
         if let Some(watermark) = self.watermark() {
             self.advance_watermark(watermark);
         }
     }
 
-    /// The event-time watermark: the largest event time a stateful operator has seen, if any.
+    /// The largest event time a stateful operator or a cut exchange has seen, if any: the watermark
+    /// of a dataflow fed by one input partition.
     pub fn watermark(&self) -> Option<i64> {
         let max = self.graph.borrow().max_event_time.load(Ordering::Relaxed);
         (max != i64::MIN).then_some(max)
+    }
+
+    /// Takes `millis` as seen: restores [`Dataflow::watermark`] after a restart.
+    pub fn observe_event_time(&self, millis: i64) {
+        self.graph
+            .borrow()
+            .max_event_time
+            .fetch_max(millis, Ordering::Relaxed);
+    }
+
+    /// Stops [`Dataflow::step`] from evicting by the event times this dataflow sees: the executor
+    /// calls [`Dataflow::advance_watermark`] with a watermark of its own, as the Kafka executor does
+    /// for a task fed by repartition topics (the minimum over the tasks that feed it).
+    pub fn follow_external_watermark(&self) {
+        self.graph.borrow_mut().external_watermark = true;
     }
 
     /// The first reason the job must stop, if an operator reported one (a violated ASSERT, a DUMP that

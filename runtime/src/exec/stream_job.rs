@@ -171,6 +171,26 @@ impl StreamJob for DataflowJob {
         self.df.finish_restore();
     }
 
+    fn has_retention(&self) -> bool {
+        self.df.retention_ms().is_some()
+    }
+
+    fn watermark(&self) -> Option<i64> {
+        self.df.watermark()
+    }
+
+    fn restore_watermark(&mut self, millis: i64) {
+        self.df.observe_event_time(millis);
+    }
+
+    fn follow_external_watermark(&mut self) {
+        self.df.follow_external_watermark();
+    }
+
+    fn advance_watermark(&mut self, watermark_ms: i64) -> usize {
+        self.df.advance_watermark(watermark_ms)
+    }
+
     fn state_entries(&self) -> usize {
         self.df.state_entries()
     }

@@ -176,7 +176,7 @@ impl OutputProducer {
                 value: Some(op),
             }));
         }
-        if let OutputOp::Repartition(partition) = message.op {
+        if let Some(partition) = message.op.partition() {
             return enqueue(&self.ordered, record.partition(partition));
         }
         enqueue(&self.producer, record)

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use rdkafka::consumer::{BaseConsumer, Consumer, ConsumerContext, Rebalance};
-use rdkafka::message::Message;
+use rdkafka::message::{Headers, Message};
 use rdkafka::{ClientContext, Offset, TopicPartitionList};
 
 use super::client::{
@@ -19,6 +19,7 @@ use super::config::{ConfigFile, StreamArgs, StreamConfig};
 use super::error::StreamError;
 use super::job::{JobFactory, SinkMode, StreamJob};
 use super::metrics::Progress;
+use super::output::WATERMARK_HEADER;
 use super::repartition::RepartitionTopics;
 use super::store::TaskStore;
 use super::task::{OutputTopics, PushOutcome, Task, TaskId};
@@ -144,13 +145,19 @@ impl Topics {
             .zip(&repartition.topics)
             .map(|(index, topic)| (topic.clone(), index))
             .collect();
-        Ok(Self {
+        let mut topics = Self {
             inputs,
             input_partitions,
             exchanges,
-            outputs: OutputTopics { sinks, repartition },
+            outputs: OutputTopics {
+                sinks,
+                repartition,
+                tasks: Vec::new(),
+            },
             dead_letters,
-        })
+        };
+        topics.outputs.tasks = topics.all_tasks().iter().map(TaskId::to_string).collect();
+        Ok(topics)
     }
 
     /// The task that reads partition `partition` of `topic`, if the job reads that topic.
@@ -454,7 +461,7 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
                     &self.producer,
                     &mut self.summary,
                     record,
-                    (message.key(), message.payload()),
+                    (message.key(), message.payload(), is_watermark(&message)),
                 )?;
             } else {
                 let record = (message.topic(), message.partition(), message.offset());
@@ -464,7 +471,7 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
                     &self.producer,
                     &mut self.summary,
                     record,
-                    (message.key(), message.payload()),
+                    (message.key(), message.payload(), is_watermark(&message)),
                 )?;
             }
         }
@@ -533,7 +540,8 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
     fn emit(&mut self, tasks: &mut [&mut Task<F::Job>], sinks: bool) -> Result<(), StreamError> {
         let started = Instant::now();
         for task in tasks.iter_mut() {
-            let emitted = task.begin_emission(&self.topics.outputs, &self.producer, sinks)?;
+            let idle = self.is_idle(task);
+            let emitted = task.begin_emission(&self.topics.outputs, &self.producer, sinks, idle)?;
             self.summary.messages_out += emitted.messages;
             self.summary.repartitioned += emitted.repartitioned;
             self.progress.count_out(emitted.messages);
@@ -560,6 +568,27 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
         let result = self.emit(&mut tasks.values_mut().collect::<Vec<_>>(), sinks);
         self.tasks = tasks;
         result
+    }
+
+    /// Whether `task` reads an input partition, read nothing since its last emission and has caught up
+    /// with the partition's end: its watermark then becomes idle (see [`super::watermark`]).
+    fn is_idle(&self, task: &Task<F::Job>) -> bool {
+        let TaskId::Input { topic, partition } = task.id() else {
+            return false;
+        };
+        if !task.is_quiet() {
+            return false;
+        }
+        match self
+            .watermarks
+            .fetch_watermarks(topic, *partition, REQUEST_TIMEOUT)
+        {
+            Ok((low, high)) => task.next_offset(topic).unwrap_or(low) >= high,
+            Err(err) => {
+                tracing::debug!(%err, topic, partition, "cannot read the end offset");
+                false
+            }
+        }
     }
 
     /// Lag (end offset minus next offset) of every assigned partition.
@@ -598,6 +627,16 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
     }
 }
 
+/// Whether a repartition-topic message is a watermark rather than a change (see
+/// [`super::watermark`]).
+fn is_watermark(message: &impl Message) -> bool {
+    message.headers().is_some_and(|headers| {
+        headers.iter().any(|header| {
+            header.key == "pigc.op" && header.value == Some(WATERMARK_HEADER.as_bytes())
+        })
+    })
+}
+
 /// Feeds one consumed record (topic, partition, offset) to its task; a malformed input record goes to
 /// the dead-letter topic.
 fn feed<J: StreamJob>(
@@ -606,7 +645,7 @@ fn feed<J: StreamJob>(
     producer: &OutputProducer,
     summary: &mut StreamSummary,
     (topic, partition, offset): (&str, i32, i64),
-    (key, payload): (Option<&[u8]>, Option<&[u8]>),
+    (key, payload, watermark): (Option<&[u8]>, Option<&[u8]>, bool),
 ) -> Result<(), StreamError> {
     let Some(task) = topics
         .task_of(topic, partition)
@@ -615,7 +654,7 @@ fn feed<J: StreamJob>(
         return Ok(());
     };
     if let Some(&exchange) = topics.exchanges.get(topic) {
-        task.push_exchange(topic, offset, exchange, key, payload)?;
+        task.push_exchange((topic, offset, exchange), key, payload, watermark)?;
         return Ok(());
     }
     let Some(sources) = topics.inputs.get(topic) else {

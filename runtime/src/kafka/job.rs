@@ -119,6 +119,34 @@ pub trait StreamJob {
     /// Completes a restore, after the last [`restore_state`](StreamJob::restore_state).
     fn finish_restore(&mut self);
 
+    /// Whether the job evicts state by event time (it declares or was given a retention): only then do
+    /// its tasks exchange watermarks (see [`super::watermark`]).
+    fn has_retention(&self) -> bool {
+        false
+    }
+
+    /// The largest event time of the records the job has seen so far (operators that keep state by
+    /// event time, and exchanges), if any: the watermark of an input task.
+    fn watermark(&self) -> Option<i64> {
+        None
+    }
+
+    /// Takes `millis` as seen, restoring [`watermark`](StreamJob::watermark) after a restart.
+    fn restore_watermark(&mut self, millis: i64) {
+        let _ = millis;
+    }
+
+    /// Makes the job evict only by the watermarks given to
+    /// [`advance_watermark`](StreamJob::advance_watermark), not by the event times it sees: a
+    /// repartition task's watermark is the minimum over the tasks that feed it.
+    fn follow_external_watermark(&mut self) {}
+
+    /// Evicts the state entries older than `watermark_ms` minus the retention; returns how many.
+    fn advance_watermark(&mut self, watermark_ms: i64) -> usize {
+        let _ = watermark_ms;
+        0
+    }
+
     /// Number of live state entries over all operators (for the progress log and the retention check).
     fn state_entries(&self) -> usize;
 }

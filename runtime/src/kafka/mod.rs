@@ -20,6 +20,7 @@ pub mod output;
 pub mod repartition;
 mod store;
 mod task;
+pub mod watermark;
 
 pub use client::ensure_topics;
 pub use config::{parse_duration, ConfigFile, StreamArgs, StreamConfig};

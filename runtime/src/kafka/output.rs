@@ -144,6 +144,9 @@ pub fn parse_record_id(id: &[u8]) -> Option<(&str, u64, u64)> {
     Some((parts.next()?, epoch, seq))
 }
 
+/// The `pigc.op` header value of a watermark message on a repartition topic.
+pub const WATERMARK_HEADER: &str = "watermark";
+
 /// What one output message does to the output table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputOp {
@@ -158,6 +161,9 @@ pub enum OutputOp {
     /// A change leaving through an exchange (the message's `sink` is the exchange index), for this
     /// partition of its repartition topic.
     Repartition(i32),
+    /// The sending task's event-time watermark on an exchange's topic, for this partition (header
+    /// `pigc.op: watermark`; see [`super::watermark`]).
+    Watermark(i32),
 }
 
 impl OutputOp {
@@ -168,15 +174,25 @@ impl OutputOp {
             Self::Insert => 2,
             Self::Retract => 3,
             Self::Repartition(_) => 4,
+            Self::Watermark(_) => 5,
         }
     }
 
-    /// The `pigc.op` header of an insert sink's message.
+    /// The `pigc.op` header of an insert sink's message or a watermark.
     pub fn header(self) -> Option<&'static str> {
         match self {
             Self::Insert => Some("insert"),
             Self::Retract => Some("retract"),
+            Self::Watermark(_) => Some(WATERMARK_HEADER),
             Self::Upsert | Self::Delete | Self::Repartition(_) => None,
+        }
+    }
+
+    /// The repartition-topic partition a change or watermark goes to.
+    pub fn partition(self) -> Option<i32> {
+        match self {
+            Self::Repartition(partition) | Self::Watermark(partition) => Some(partition),
+            Self::Upsert | Self::Delete | Self::Insert | Self::Retract => None,
         }
     }
 }
@@ -200,7 +216,7 @@ impl OutboxMessage {
         let mut out = Vec::with_capacity(13 + self.key.len() + self.value.len());
         out.extend_from_slice(&self.sink.to_le_bytes());
         out.push(self.op.tag());
-        if let OutputOp::Repartition(partition) = self.op {
+        if let Some(partition) = self.op.partition() {
             out.extend_from_slice(&partition.to_le_bytes());
         }
         put_bytes(&mut out, &self.key);
@@ -220,6 +236,10 @@ impl OutboxMessage {
             4 => {
                 let (partition, rest) = take_u32(rest)?;
                 (OutputOp::Repartition(partition as i32), rest)
+            }
+            5 => {
+                let (partition, rest) = take_u32(rest)?;
+                (OutputOp::Watermark(partition as i32), rest)
             }
             _ => return None,
         };

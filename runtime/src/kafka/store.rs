@@ -18,6 +18,7 @@ use super::error::StreamError;
 use super::job::{OutputChanges, SinkMode};
 use super::output::{decode_pending_key, encode_pending_key, OutboxMessage, PendingOutput};
 use super::repartition::ReadMarks;
+use super::watermark::{Mark, SenderWatermarks};
 
 /// Operator state: (operator id, key) → value.
 const STATE: TableDefinition<(&str, &[u8]), &[u8]> = TableDefinition::new("state");
@@ -31,8 +32,15 @@ const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 const PENDING: TableDefinition<&[u8], i64> = TableDefinition::new("pending");
 /// The emission in flight: sequence → encoded message.
 const OUTBOX: TableDefinition<u64, &[u8]> = TableDefinition::new("outbox");
+/// (exchange, sending task) → the watermark it last promised ([`Mark::encode`]).
+const SENDER_MARKS: TableDefinition<(u32, &str), &[u8]> = TableDefinition::new("sender_watermarks");
+/// Event-time positions: `seen` (the largest event time the task's job saw) and `evicted_to` (the
+/// watermark it evicted by).
+const EVENT_TIME: TableDefinition<&str, i64> = TableDefinition::new("event_time");
 
 const EPOCH: &str = "epoch";
+const SEEN: &str = "seen";
+const EVICTED_TO: &str = "evicted_to";
 
 /// What a task's store held at its last checkpoint.
 #[derive(Debug)]
@@ -47,6 +55,10 @@ pub struct Restored {
     pub pending: PendingOutput,
     /// The emission that was in flight, if the job stopped during one.
     pub outbox: Vec<OutboxMessage>,
+    /// What the task heard from its senders, and the watermark it evicted by.
+    pub watermarks: SenderWatermarks,
+    /// The largest event time the task's job saw.
+    pub seen: Option<i64>,
 }
 
 /// An operator-state change gathered for a checkpoint.
@@ -70,6 +82,10 @@ pub struct Checkpoint<'a> {
     pub pending: &'a PendingOutput,
     /// An emission to start: its epoch and messages.
     pub emission: Option<(u64, &'a [OutboxMessage])>,
+    /// What the task heard from its senders (replaces what the store held).
+    pub watermarks: &'a SenderWatermarks,
+    /// The largest event time the task's job saw.
+    pub seen: Option<i64>,
 }
 
 /// The redb file of one task.
@@ -98,6 +114,8 @@ impl TaskStore {
             txn.open_table(META)?;
             txn.open_table(PENDING)?;
             txn.open_table(OUTBOX)?;
+            txn.open_table(SENDER_MARKS)?;
+            txn.open_table(EVENT_TIME)?;
             Ok(())
         })?;
         Ok(store)
@@ -117,6 +135,8 @@ impl TaskStore {
                 epoch: 0,
                 pending: PendingOutput::new(modes.to_vec()),
                 outbox: Vec::new(),
+                watermarks: SenderWatermarks::default(),
+                seen: None,
             };
             for entry in txn.open_table(OFFSETS)?.iter()? {
                 let (topic, offset) = entry?;
@@ -146,6 +166,17 @@ impl TaskStore {
                         .ok_or_else(|| corrupt("an outbox message"))?,
                 );
             }
+            let mut heard = Vec::new();
+            for entry in txn.open_table(SENDER_MARKS)?.iter()? {
+                let (key, mark) = entry?;
+                let (exchange, sender) = key.value();
+                let mark = Mark::decode(mark.value()).ok_or_else(|| corrupt("a watermark"))?;
+                heard.push(((exchange, sender.to_owned()), mark));
+            }
+            let event_time = txn.open_table(EVENT_TIME)?;
+            restored.seen = event_time.get(SEEN)?.map(|v| v.value());
+            let evicted_to = event_time.get(EVICTED_TO)?.map(|v| v.value());
+            restored.watermarks = SenderWatermarks::from_entries(heard, evicted_to);
             Ok(restored)
         })
     }
@@ -203,6 +234,19 @@ impl TaskStore {
                 pending.retain(|_, _| false)?;
                 for (sink, key, value, weight) in checkpoint.pending.entries() {
                     pending.insert(encode_pending_key(sink, key, value).as_slice(), weight)?;
+                }
+            }
+            {
+                let mut marks = txn.open_table(SENDER_MARKS)?;
+                for (exchange, sender, mark) in checkpoint.watermarks.entries() {
+                    marks.insert((exchange, sender), mark.encode().as_slice())?;
+                }
+                let mut event_time = txn.open_table(EVENT_TIME)?;
+                if let Some(seen) = checkpoint.seen {
+                    event_time.insert(SEEN, seen)?;
+                }
+                if let Some(evicted_to) = checkpoint.watermarks.evicted_to() {
+                    event_time.insert(EVICTED_TO, evicted_to)?;
                 }
             }
             if let Some((epoch, messages)) = checkpoint.emission {
@@ -317,6 +361,9 @@ mod tests {
         let messages = outbox_source.take_messages("in.t.0", 1);
         let mut marks = ReadMarks::default();
         marks.accept("x", Some(b"in.t.1:3:4")).unwrap();
+        let mut watermarks = SenderWatermarks::default();
+        watermarks.observe(1, "in.t.1", Mark::At(42));
+        watermarks.observe(0, "x.3", Mark::Idle(Some(7)));
         {
             let store = TaskStore::open(&dir, "in.t.0").unwrap();
             store
@@ -330,6 +377,8 @@ mod tests {
                     marks: &marks,
                     pending: &pending,
                     emission: Some((1, &messages)),
+                    watermarks: &watermarks,
+                    seen: Some(99),
                 })
                 .unwrap();
         }
@@ -340,6 +389,8 @@ mod tests {
         assert_eq!(restored.epoch, 1);
         assert_eq!(restored.pending, pending);
         assert_eq!(restored.outbox, messages);
+        assert_eq!(restored.watermarks, watermarks);
+        assert_eq!(restored.seen, Some(99));
         let mut state = Vec::new();
         store
             .for_each_state(|op, k, v| {

@@ -10,9 +10,10 @@ use super::client::{keys_written_since, OutputProducer};
 use super::config::StreamConfig;
 use super::error::StreamError;
 use super::job::{SinkMode, StateSink, StreamJob};
-use super::output::{OutboxMessage, OutputOp, PendingOutput};
+use super::output::{parse_record_id, record_id, OutboxMessage, OutputOp, PendingOutput};
 use super::repartition::{ReadMarks, RepartitionTopics};
 use super::store::{Checkpoint, StateChange, TaskStore};
+use super::watermark::{Mark, SenderWatermarks};
 
 /// Which partitions a task reads.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -48,13 +49,16 @@ pub struct OutputTopics {
     pub sinks: Vec<String>,
     /// Exchange index → repartition topic, and their partition count.
     pub repartition: RepartitionTopics,
+    /// The name of every task of the job, all of which send watermarks on the repartition topics
+    /// (see [`super::watermark`]).
+    pub tasks: Vec<String>,
 }
 
 impl OutputTopics {
     fn topic_of(&self, message: &OutboxMessage) -> Result<&str, StreamError> {
-        let (topics, what) = match message.op {
-            OutputOp::Repartition(_) => (&self.repartition.topics, "exchange"),
-            _ => (&self.sinks, "sink"),
+        let (topics, what) = match message.op.partition() {
+            Some(_) => (&self.repartition.topics, "exchange"),
+            None => (&self.sinks, "sink"),
         };
         topics
             .get(message.sink as usize)
@@ -83,6 +87,18 @@ pub struct Task<J> {
     unstepped: bool,
     /// An emission was queued and its outbox is not cleared yet.
     in_flight: bool,
+    /// Which partitions it reads.
+    id: TaskId,
+    /// Whether the tasks exchange watermarks: the job evicts by event time and has exchanges.
+    watermarking: bool,
+    /// What the task heard from its senders.
+    watermarks: SenderWatermarks,
+    /// The watermark the job last evicted by (repartition tasks).
+    evicted_to: Option<i64>,
+    /// Exchange → the mark last sent on its topic.
+    sent_marks: BTreeMap<usize, Mark>,
+    /// No input record was pushed since the last emission.
+    quiet: bool,
 }
 
 /// What an emission wrote.
@@ -109,7 +125,19 @@ impl<J: StreamJob> Task<J> {
         store
             .for_each_state(|operator, key, value| Ok(job.restore_state(operator, key, value)?))?;
         job.finish_restore();
-        let restored = store.restore(modes)?;
+        let mut restored = store.restore(modes)?;
+        let watermarking = job.has_retention() && !outputs.repartition.topics.is_empty();
+        if let Some(seen) = restored.seen {
+            job.restore_watermark(seen);
+        }
+        if watermarking {
+            restored
+                .watermarks
+                .set_senders(outputs.tasks.clone(), outputs.repartition.topics.len());
+            if matches!(id, TaskId::Repartition { .. }) {
+                job.follow_external_watermark();
+            }
+        }
         if !restored.outbox.is_empty() {
             // The job stopped between committing an emission and hearing that the broker had all of it:
             // send again what the output topics do not hold yet. Upserts are idempotent by key; inserts
@@ -150,6 +178,12 @@ impl<J: StreamJob> Task<J> {
             epoch: restored.epoch,
             unstepped: false,
             in_flight: false,
+            id: id.clone(),
+            watermarking,
+            watermarks: restored.watermarks,
+            evicted_to: None,
+            sent_marks: BTreeMap::new(),
+            quiet: true,
         })
     }
 
@@ -186,6 +220,7 @@ impl<J: StreamJob> Task<J> {
         if !self.advance(topic, offset) {
             return PushOutcome::AlreadyRead;
         }
+        self.quiet = false;
         let Some(payload) = payload else {
             return PushOutcome::Malformed("the message has no value (a tombstone)".into());
         };
@@ -198,16 +233,16 @@ impl<J: StreamJob> Task<J> {
         PushOutcome::Pushed
     }
 
-    /// Feeds one message of exchange `exchange`'s repartition topic to the job; a message before the
-    /// stored position or already applied (re-sent by a restarted sender) is skipped. A message that
-    /// is not a change of this job is an error: the topic belongs to another program.
+    /// Feeds one message of exchange `exchange`'s repartition topic to the job, or takes note of a
+    /// sender's watermark (`watermark`: the message has the header `pigc.op: watermark`); a message
+    /// before the stored position or already applied (re-sent by a restarted sender) is skipped. A
+    /// message that is not a change of this job is an error: the topic belongs to another program.
     pub fn push_exchange(
         &mut self,
-        topic: &str,
-        offset: i64,
-        exchange: usize,
+        (topic, offset, exchange): (&str, i64, usize),
         key: Option<&[u8]>,
         payload: Option<&[u8]>,
+        watermark: bool,
     ) -> Result<PushOutcome, StreamError> {
         if !self.advance(topic, offset) {
             return Ok(PushOutcome::AlreadyRead);
@@ -221,6 +256,15 @@ impl<J: StreamJob> Task<J> {
             return Ok(PushOutcome::AlreadyRead);
         }
         let payload = payload.ok_or_else(|| foreign("a message without a value".into()))?;
+        if watermark {
+            let sender = key.and_then(parse_record_id).map(|(sender, _, _)| sender);
+            let mark = Mark::decode(payload);
+            let (Some(sender), Some(mark)) = (sender, mark) else {
+                return Err(foreign("a watermark message that cannot be read".into()));
+            };
+            self.watermarks.observe(exchange, sender, mark);
+            return Ok(PushOutcome::Pushed);
+        }
         self.job
             .push_exchange(exchange, payload)
             .map_err(|e| foreign(e.reason))?;
@@ -228,13 +272,81 @@ impl<J: StreamJob> Task<J> {
         Ok(PushOutcome::Pushed)
     }
 
-    /// Runs the job over the records pushed since the last step.
+    /// Runs the job over the records pushed since the last step; a repartition task then evicts by
+    /// the minimum of its senders' watermarks, once that has grown.
     pub fn step(&mut self) -> Result<(), StreamError> {
         if self.unstepped {
             self.job.step(&mut self.pending)?;
             self.unstepped = false;
         }
+        if self.watermarking && self.reads_repartition() {
+            if let Some(watermark) = self.watermarks.current() {
+                if self.evicted_to < Some(watermark) {
+                    let evicted = self.job.advance_watermark(watermark);
+                    tracing::debug!(task = %self.name, watermark, evicted, "evicted state");
+                    self.evicted_to = Some(watermark);
+                }
+            }
+        }
         Ok(())
+    }
+
+    /// True when no input record was pushed since the last emission.
+    pub fn is_quiet(&self) -> bool {
+        self.quiet
+    }
+
+    /// Which partitions the task reads.
+    pub fn id(&self) -> &TaskId {
+        &self.id
+    }
+
+    fn reads_repartition(&self) -> bool {
+        matches!(self.id, TaskId::Repartition { .. })
+    }
+
+    /// The watermark messages this emission sends: for every exchange whose mark changed since it was
+    /// last sent, one per partition of its topic, numbered after the emission's `first_seq` changes.
+    fn watermark_messages(
+        &self,
+        idle: bool,
+        epoch: u64,
+        first_seq: u64,
+        partitions: i32,
+        exchanges: usize,
+    ) -> Vec<(usize, Mark, Vec<OutboxMessage>)> {
+        if !self.watermarking {
+            return Vec::new();
+        }
+        let mut seq = first_seq;
+        let mut changed = Vec::new();
+        for exchange in 0..exchanges {
+            let mark = if self.reads_repartition() {
+                self.watermarks.forward(exchange)
+            } else if idle {
+                Some(Mark::Idle(self.job.watermark()))
+            } else {
+                self.job.watermark().map(Mark::At)
+            };
+            let Some(mark) = mark else { continue };
+            if self.sent_marks.get(&exchange) == Some(&mark) {
+                continue;
+            }
+            let messages = (0..partitions)
+                .map(|partition| {
+                    let message = OutboxMessage {
+                        sink: u32::try_from(exchange).unwrap_or(u32::MAX),
+                        op: OutputOp::Watermark(partition),
+                        key: record_id(&self.name, epoch, seq),
+                        value: mark.encode(),
+                    };
+                    seq += 1;
+                    message
+                })
+                .collect();
+            changed.push((exchange, mark, messages));
+        }
+        changed
     }
 
     /// True when changes wait to be sent to repartition topics (at the next checkpoint).
@@ -257,27 +369,21 @@ impl<J: StreamJob> Task<J> {
     /// are always sent; sink output only when `sinks` is true (an emission, not just a checkpoint). The
     /// caller flushes the producer and then calls [`finish_emission`](Self::finish_emission); a crash in
     /// between is repaired by [`Task::open`].
+    ///
+    /// `idle` says that an input task has caught up with its partition and read nothing since the
+    /// last emission: its watermark becomes [`Mark::Idle`] (see [`super::watermark`]).
     pub fn begin_emission(
         &mut self,
         outputs: &OutputTopics,
         producer: &OutputProducer,
         sinks: bool,
+        idle: bool,
     ) -> Result<Emitted, StreamError> {
         self.step()?;
+        self.quiet = true;
         let state = self.export_state()?;
+        let seen = self.job.watermark();
         let send_sinks = sinks && !self.pending.is_empty();
-        if !send_sinks && !self.pending.has_repartition() {
-            return self
-                .store
-                .checkpoint(&Checkpoint {
-                    state: &state,
-                    offsets: &self.offsets,
-                    marks: &self.marks,
-                    pending: &self.pending,
-                    emission: None,
-                })
-                .map(|()| Emitted::default());
-        }
         let epoch = self.epoch + 1;
         let mut messages = if send_sinks {
             self.pending.take_messages(&self.name, epoch)
@@ -290,21 +396,47 @@ impl<J: StreamJob> Task<J> {
             epoch,
             outputs.repartition.partitions,
         ));
-        self.store.checkpoint(&Checkpoint {
+        let changes = messages.len() - to_sinks;
+        let marks = self.watermark_messages(
+            idle,
+            epoch,
+            changes as u64,
+            outputs.repartition.partitions,
+            outputs.repartition.topics.len(),
+        );
+        for (_, _, watermarks) in &marks {
+            messages.extend_from_slice(watermarks);
+        }
+        let checkpoint = Checkpoint {
             state: &state,
             offsets: &self.offsets,
             marks: &self.marks,
             pending: &self.pending,
+            emission: None,
+            watermarks: &self.watermarks,
+            seen,
+        };
+        if messages.is_empty() {
+            return self
+                .store
+                .checkpoint(&checkpoint)
+                .map(|()| Emitted::default());
+        }
+        self.store.checkpoint(&Checkpoint {
             emission: Some((epoch, &messages)),
+            ..checkpoint
         })?;
         self.epoch = epoch;
         self.in_flight = true;
+        for (exchange, mark, _) in marks {
+            self.sent_marks.insert(exchange, mark);
+        }
         for message in &messages {
             producer.send_output(outputs.topic_of(message)?, message)?;
         }
         Ok(Emitted {
             messages: to_sinks as u64,
-            repartitioned: (messages.len() - to_sinks) as u64,
+            repartitioned: changes as u64,
         })
     }
 

@@ -8,6 +8,10 @@ impl Gen<'_> {
     /// `let x = input.exchange("<op id>", |r| key);`. The key is a tuple of the key expressions' values,
     /// each as an `Option`, so that both inputs of a JOIN or COGROUP hash equal keys alike whether or not
     /// one side's key can be null.
+    ///
+    /// With a retention and an input that carries the event time, the input is tagged with it before
+    /// the exchange (`input.event_time(…).exchange(…)`): in the Kafka executor the event times of what
+    /// a task sends through its exchanges make its watermark, which the tasks it feeds evict by.
     pub(super) fn exchange(
         &mut self,
         id: PhysId,
@@ -29,11 +33,21 @@ impl Gen<'_> {
         };
         let sid = lit(&node.id.0);
         let src = &input.var;
+        let timed = node
+            .event_time
+            .filter(|_| self.plan.settings.retention.is_some());
+        let src = match timed {
+            Some(column) => self.with_event_time(quote!(#src), &input.ty, column, node)?,
+            None => quote!(#src),
+        };
         let word = node.alias.as_deref().map_or_else(
             || "exchanged".to_owned(),
             |a| format!("{}_by_key", snake(a)),
         );
         let var = ident(&self.vars.fresh(&word));
+        if let Some(column) = timed {
+            self.timed.insert(var.to_string(), column);
+        }
         self.bind(
             id,
             var,
