@@ -227,7 +227,8 @@ pub enum PhysicalOp {
     },
     /// `JOIN … USING 'replicated'`: the right (replicated) input is a small table looked up by key.
     /// Same row shape and key rules as [`PhysicalOp::HashJoin`]; inner or left outer only. In stream mode
-    /// both sides are kept (the table side may change), so it maps onto the same runtime join.
+    /// both sides are kept (the table side may change) and both are repartitioned by key (a task reads
+    /// one partition of each input), so it maps onto the same runtime join.
     LookupJoin {
         /// Key expressions over the streamed (left) row.
         left_keys: Vec<Expr>,

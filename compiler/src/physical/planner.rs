@@ -532,29 +532,24 @@ impl<'a> Planner<'a> {
                 .with_note("the result is the same; only Pig's execution strategy differs"),
             );
         }
+        // Both sides are repartitioned by key, the replicated one too: a task of a stream job reads
+        // one partition of each input topic, so a table replicated by Pig must still meet the rows of
+        // its keys (in one process the exchanges cost nothing).
         let left_keys = keys.first().cloned().unwrap_or_default();
-        let mut left = if replicated {
-            inputs[0]
-        } else {
-            self.exchange(
-                inputs[0],
-                KeySpec::Exprs(left_keys.clone()),
-                key_columns(&left_keys),
-            )
-        };
+        let mut left = self.exchange(
+            inputs[0],
+            KeySpec::Exprs(left_keys.clone()),
+            key_columns(&left_keys),
+        );
         let srcs = self.plan.inputs(n);
         let mut fields = self.plan.node(srcs[0]).schema.fields.clone();
         for (i, right) in inputs.iter().enumerate().skip(1) {
             let right_keys = keys.get(i).cloned().unwrap_or_default();
-            let right = if replicated {
-                *right
-            } else {
-                self.exchange(
-                    *right,
-                    KeySpec::Exprs(right_keys.clone()),
-                    key_columns(&right_keys),
-                )
-            };
+            let right = self.exchange(
+                *right,
+                KeySpec::Exprs(right_keys.clone()),
+                key_columns(&right_keys),
+            );
             fields.extend(self.plan.node(srcs[i]).schema.fields.iter().cloned());
             let schema = if i + 1 == inputs.len() {
                 node.schema.clone()

@@ -1071,12 +1071,16 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
         })
         // script.pig:11: STORE INTO 'out_three_way'
         .sink("out_three_way", rt::format::PigStorage::new(b','));
+    // script.pig:3: users = (repartition)
+    let users_by_key_2 = users.exchange("users.exchange.e7fad112", |r| (r.city_id,));
+    // script.pig:4: cities = (repartition)
+    let cities_by_key = cities.exchange("cities.exchange.0d43ddc5", |r| (r.city_id,));
     // script.pig:14: located = JOIN (replicated) (state: per key: the table side's rows, and the streamed side's rows for exact retraction)
-    users
+    users_by_key_2
         .key_by(|r| r.city_id)
         .join_inner(
-            "located.lookupjoin.67ff6cb1",
-            cities.key_by(|r| r.city_id),
+            "located.lookupjoin.c5369dbf",
+            cities_by_key.key_by(|r| r.city_id),
             |l, r| Located {
                 users_uid: l.uid,
                 users_name: l.name.clone(),
@@ -1093,11 +1097,11 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
         // script.pig:16: STORE INTO 'out_replicated_inner'
         .sink("out_replicated_inner", rt::format::PigStorage::new(b','));
     // script.pig:18: maybe_located = JOIN (replicated) (state: per key: the table side's rows, and the streamed side's rows for exact retraction)
-    users
+    users_by_key_2
         .key_by(|r| r.city_id)
         .join_left(
-            "maybe_located.lookupjoin.9d37d645",
-            cities.key_by(|r| r.city_id),
+            "maybe_located.lookupjoin.f03e0f4b",
+            cities_by_key.key_by(|r| r.city_id),
             |l, r| Located {
                 users_uid: l.uid,
                 users_name: l.name.clone(),
@@ -1134,11 +1138,13 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             price: r.purchases_price,
             city_id: r.users_city_id,
         })
+        // script.pig:23: bought_flat = (repartition)
+        .exchange("bought_flat.exchange.89bb4140", |r| (r.city_id,))
         // script.pig:25: bought_where = JOIN (replicated) (state: per key: the table side's rows, and the streamed side's rows for exact retraction)
         .key_by(|r| r.city_id)
         .join_inner(
-            "bought_where.lookupjoin.37502720",
-            cities.key_by(|r| r.city_id),
+            "bought_where.lookupjoin.98615b8f",
+            cities_by_key.key_by(|r| r.city_id),
             |l, r| BoughtWhere {
                 bought_flat_uid: l.uid,
                 bought_flat_price: l.price,
@@ -1153,11 +1159,11 @@ pub fn build(df: &mut rt::dataflow::Dataflow) {
             price: r.bought_flat_price,
         })
         // script.pig:26: spend_rows = (repartition)
-        .exchange("spend_rows.exchange.2d77d284", |r| (r.city.clone(),))
+        .exchange("spend_rows.exchange.e3e6c56c", |r| (r.city.clone(),))
         // script.pig:28: spend = GROUP + FOREACH (aggregate) (state: per group: row count, Sum:sum, CountStar:sum)
         .key_by(|r| r.city.clone())
         .aggregate(
-            "spend.aggregate.0358e241",
+            "spend.aggregate.4a850f95",
             (rt::operators::sum(|r: &SpendRows| r.price), rt::operators::count_star()),
             |k, (v0, v1)| SpendGroup {
                 group: k.clone(),

@@ -268,6 +268,11 @@ impl Rng {
     pub fn between(&mut self, low: u64, high: u64) -> u64 {
         low + self.next() % (high - low)
     }
+
+    /// A generator of its own, seeded from this one (for work done in parallel, in a replayable way).
+    pub fn fork(&mut self) -> Rng {
+        Rng(self.next())
+    }
 }
 
 /// Kills a child with SIGKILL and reaps it.
