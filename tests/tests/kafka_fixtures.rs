@@ -1,10 +1,12 @@
 //! Every fixture as a stream over the real broker: "one script, two modes" checked on the whole e2e
 //! suite, not only on the dashboard.
 //!
-//! For each fixture, the committed crate's binary runs `stream --until-idle` with every LOAD bound to a
-//! topic holding the input file's lines (1 to 4 partitions, each line in a random one, so every keyed
-//! operator reads through repartition topics) and every STORE bound to an output topic. Output is
-//! emitted every 300 ms, so the topics hold many intermediate changes, not only the final rows. Each
+//! For each fixture, the committed crate's binary runs `stream` with every LOAD bound to a topic
+//! receiving the input file's lines in three bursts (1 to 4 partitions, each line in a random one, so
+//! every keyed operator reads through repartition topics) and every STORE bound to an output topic. It
+//! is killed with SIGKILL at a random point and restarted with `--until-idle`, so every operator's
+//! state goes through a checkpoint and a restore. Output is emitted every 300 ms, so the topics hold
+//! many intermediate changes, not only the final rows. Each
 //! output topic, applied as a changelog (upserts by key, or inserts and retractions by record id), must
 //! equal the fixture's `expected/<location>.txt` — Pig's answer, which the batch run is checked against
 //! in `e2e.rs`. Row order is not compared: a changelog has none (ORDER … LIMIT is a maintained top-n).
@@ -19,12 +21,13 @@ mod kafka_support;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::sync::Mutex;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use kafka_support::{
-    apply_inserts, apply_upserts, broker, create_topic, produce, read_all, temp_dir, unique, Rng,
+    apply_inserts, apply_upserts, broker, create_topic, kill_9, produce, read_all, temp_dir,
+    unique, Rng,
 };
 use pigc_e2e::{
     cargo, check_stores, copy_dir, fixtures, generated, store_comparisons, workspace_root,
@@ -138,23 +141,60 @@ fn stream_fixture(fixture: &Fixture, rng: &mut Rng) -> Result<Outcome, String> {
         .args(["--checkpoint-interval", "300ms"])
         .args(["--set", "fetch.wait.max.ms=50"])
         .current_dir(&work)
-        .env("TZ", "UTC");
+        .env("TZ", "UTC")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
     let mut outputs = BTreeMap::new();
+    let mut inputs = Vec::new();
     for location in &locations {
         let topic = unique(&format!("{}-{}", fixture.name, sanitize(location)));
         if stores.contains_key(location) {
             outputs.insert(location.clone(), topic.clone());
         } else {
-            produce_file(&work.join(location), &topic, rng)?;
+            inputs.push(input_records(&work.join(location), &topic, rng)?);
         }
         command.arg("--topic").arg(format!("{location}={topic}"));
+    }
+    // The first run reads the input as it arrives in three bursts and is killed at a random point;
+    // the second resumes from its last checkpoint and runs until idle.
+    let kill_after = Duration::from_millis(rng.between(200, 1_800));
+    let started = Instant::now();
+    let mut first = Some(
+        command
+            .spawn()
+            .map_err(|e| format!("cannot run {}: {e}", binary.display()))?,
+    );
+    // Bursts at 0, 400 and 800 ms; the kill lands before, between or after them.
+    for tick in 0..18 {
+        if tick % 4 == 0 && tick / 4 < 3 {
+            let burst = tick / 4;
+            for (topic, records) in &inputs {
+                let chunk = records.len().div_ceil(3);
+                let part: Vec<_> = records
+                    .iter()
+                    .skip(burst * chunk)
+                    .take(chunk)
+                    .cloned()
+                    .collect();
+                produce(topic, &part);
+            }
+        }
+        if started.elapsed() >= kill_after {
+            if let Some(mut child) = first.take() {
+                kill_9(&mut child);
+            }
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    if let Some(mut child) = first.take() {
+        kill_9(&mut child);
     }
     let output = command
         .output()
         .map_err(|e| format!("cannot run {}: {e}", binary.display()))?;
     if !output.status.success() {
         return Err(format!(
-            "stream failed ({}):\n{}",
+            "stream failed after a kill -9 at {kill_after:?} ({}):\n{}",
             output.status,
             String::from_utf8_lossy(&output.stderr)
         ));
@@ -218,24 +258,27 @@ fn bound_locations(binary: &Path, work: &Path) -> Result<Result<Vec<String>, Str
     Ok(Ok(topics.keys().cloned().collect()))
 }
 
-/// Writes the lines of `file` to a new topic of 1 to 4 partitions, each line to a random partition.
-fn produce_file(file: &Path, topic: &str, rng: &mut Rng) -> Result<(), String> {
+/// Creates a topic of 1 to 4 partitions for the lines of `file`, and picks a random partition for each.
+fn input_records(
+    file: &Path,
+    topic: &str,
+    rng: &mut Rng,
+) -> Result<(String, Vec<(i32, Vec<u8>)>), String> {
     let text = std::fs::read(file).map_err(|e| format!("input {}: {e}", file.display()))?;
     let partitions = rng.between(1, 5) as i32;
     create_topic(topic, partitions);
     let text = text.strip_suffix(b"\n").unwrap_or(&text);
-    if text.is_empty() {
-        return Ok(());
-    }
-    let records: Vec<(i32, Vec<u8>)> = text
-        .split(|&b| b == b'\n')
-        .map(|line| {
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            (rng.between(0, partitions as u64) as i32, line.to_vec())
-        })
-        .collect();
-    produce(topic, &records);
-    Ok(())
+    let records = if text.is_empty() {
+        Vec::new()
+    } else {
+        text.split(|&b| b == b'\n')
+            .map(|line| {
+                let line = line.strip_suffix(b"\r").unwrap_or(line);
+                (rng.between(0, partitions as u64) as i32, line.to_vec())
+            })
+            .collect()
+    };
+    Ok((topic.to_owned(), records))
 }
 
 /// The rows an output topic holds once applied: upserts (no `pigc.op` header) by key, or inserts and
