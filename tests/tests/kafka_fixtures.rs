@@ -258,12 +258,11 @@ fn bound_locations(binary: &Path, work: &Path) -> Result<Result<Vec<String>, Str
     Ok(Ok(topics.keys().cloned().collect()))
 }
 
+/// Messages to produce: (partition, value).
+type Records = Vec<(i32, Vec<u8>)>;
+
 /// Creates a topic of 1 to 4 partitions for the lines of `file`, and picks a random partition for each.
-fn input_records(
-    file: &Path,
-    topic: &str,
-    rng: &mut Rng,
-) -> Result<(String, Vec<(i32, Vec<u8>)>), String> {
+fn input_records(file: &Path, topic: &str, rng: &mut Rng) -> Result<(String, Records), String> {
     let text = std::fs::read(file).map_err(|e| format!("input {}: {e}", file.display()))?;
     let partitions = rng.between(1, 5) as i32;
     create_topic(topic, partitions);
