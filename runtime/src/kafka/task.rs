@@ -228,11 +228,20 @@ impl<J: StreamJob> Task<J> {
         Ok(PushOutcome::Pushed)
     }
 
-    /// Runs the job over the records pushed since the last step.
+    /// Runs the job over the records pushed since the last step. Fails with
+    /// [`StreamError::JobFailed`] when an operator reports that the job must stop (see
+    /// [`StreamJob::failure`]): the step's output then stays in memory, and since the task is never
+    /// checkpointed again, neither it nor the offsets of the records that caused it are ever committed.
     pub fn step(&mut self) -> Result<(), StreamError> {
         if self.unstepped {
             self.job.step(&mut self.pending)?;
             self.unstepped = false;
+            if let Some(reason) = self.job.failure() {
+                return Err(StreamError::JobFailed {
+                    task: self.name.clone(),
+                    reason,
+                });
+            }
         }
         Ok(())
     }
