@@ -137,6 +137,11 @@ impl StreamJob for DataflowJob {
         Ok(())
     }
 
+    /// The dataflow's [`Dataflow::failure`]: the first reason an operator gave to stop the job.
+    fn failure(&self) -> Option<String> {
+        self.df.failure()
+    }
+
     /// Fails when an operator's state cannot be encoded (only a hand-written `Serialize` impl can fail:
     /// postcard encodes derived records without error); the checkpoint is then not written.
     fn export_state(&mut self, state: &mut dyn StateSink) -> Result<(), JobError> {
@@ -198,7 +203,52 @@ impl StreamJob for DataflowJob {
 
 #[cfg(test)]
 mod tests {
+    use crate::data::Tuple;
     use crate::dataflow::Dataflow;
+    use crate::format::PigStorage;
+    use crate::kafka::{JobFactory, OutputChanges, StreamJob};
+
+    use super::DataflowJobFactory;
+
+    /// Counts a step's sink changes.
+    #[derive(Default)]
+    struct Counted(usize);
+
+    impl OutputChanges for Counted {
+        fn change(&mut self, _: usize, _: &[u8], _: &[u8], _: i64) {
+            self.0 += 1;
+        }
+        fn exchange(&mut self, _: usize, _: u64, _: &[u8]) {}
+    }
+
+    /// `rows` paired with `total`, a relation read as a scalar.
+    fn rows_with_a_scalar(df: &mut Dataflow) {
+        let rows = df.source::<Tuple, _>("rows", PigStorage::new(b','));
+        let total = df.source::<Tuple, _>("total", PigStorage::new(b','));
+        rows.with_scalar("s", &total, "total (t.pig:3)")
+            .map(|pair| pair.row.clone())
+            .sink("out", PigStorage::new(b','));
+    }
+
+    /// The executor stops a task on [`StreamJob::failure`]; a second row of a scalar relation is one.
+    #[test]
+    fn a_scalar_with_two_rows_is_the_jobs_failure() {
+        let mut job = DataflowJobFactory::new(rows_with_a_scalar).create();
+        job.push(1, b"10").unwrap();
+        job.push(0, b"a").unwrap();
+        let mut output = Counted::default();
+        job.step(&mut output).unwrap();
+        assert_eq!((output.0, job.failure()), (1, None));
+        job.push(1, b"20").unwrap();
+        job.step(&mut output).unwrap();
+        let failure = job.failure().unwrap_or_default();
+        assert!(
+            failure
+                .starts_with("Scalar has more than one row in the output. 1st : (10), 2nd : (20)")
+                && failure.contains("total (t.pig:3)"),
+            "{failure}"
+        );
+    }
 
     fn order_without_limit(df: &mut Dataflow) {
         df.set(

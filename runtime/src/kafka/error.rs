@@ -36,6 +36,16 @@ pub enum StreamError {
     /// The job could not hand over its output or state.
     #[error(transparent)]
     Job(#[from] JobError),
+    /// An operator reported that the job must stop (a violated ASSERT, a relation read as a scalar
+    /// that has two rows, a DUMP that cannot write): the run ends without checkpointing the failing
+    /// task past its last good checkpoint, so a restart fails again at the same input record.
+    #[error("the job failed in task {task}: {reason} (nothing the task read since its last checkpoint was committed or sent: a restart resumes there and fails again at the same record)")]
+    JobFailed {
+        /// The task whose step failed ([`super::task::TaskId`]'s display, e.g. `in.orders.0`).
+        task: String,
+        /// The operator's reason.
+        reason: String,
+    },
     /// The script has constructs that cannot be maintained incrementally.
     #[error("this script cannot run as a stream (run it with `batch`): {0}")]
     BatchOnly(String),

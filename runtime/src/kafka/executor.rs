@@ -315,6 +315,19 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
         })
     }
 
+    /// Polls, steps, checkpoints and emits until stopped.
+    ///
+    /// # When an operator fails the job
+    /// A task whose step reports a failure ([`StreamJob::failure`]) ends the run at once with
+    /// [`StreamError::JobFailed`], as Flink and Kafka Streams fail a job on an exception. Nothing
+    /// is checkpointed or emitted on the way out, for any task of the instance: the failing task's step
+    /// output, state and offsets since its last checkpoint are dropped, so no output or repartition
+    /// topic sees anything of the failing step and a restart re-reads the input from that checkpoint and
+    /// fails again at the same record. The other tasks are not given a final checkpoint either (Flink
+    /// restarts every task from the last completed checkpoint; Kafka Streams closes its tasks dirty):
+    /// what they emitted before stays, what they did since their last checkpoint is redone after a
+    /// restart exactly once (outbox and read marks), and the failure path does no broker I/O that could
+    /// hang or fail in turn. The cost is at most one checkpoint interval of rework.
     fn run(mut self) -> Result<StreamSummary, StreamError> {
         self.start_consuming()?;
         let mut next_checkpoint = Instant::now() + self.config.checkpoint_interval;

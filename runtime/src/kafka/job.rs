@@ -97,6 +97,15 @@ pub trait StreamJob {
     /// (sink changes and changes leaving through exchanges).
     fn step(&mut self, output: &mut dyn OutputChanges) -> Result<(), JobError>;
 
+    /// Why the job must stop, once one of its operators reported a reason after a
+    /// [`step`](StreamJob::step) (a violated ASSERT, a relation read as a scalar that has two rows, a DUMP
+    /// that cannot write). The executor checks it after every step and then ends the run with
+    /// [`StreamError::JobFailed`](super::StreamError::JobFailed) before that step's output or offsets
+    /// are checkpointed. Jobs whose operators cannot fail keep the default, `None`.
+    fn failure(&self) -> Option<String> {
+        None
+    }
+
     /// Reports every state entry changed (or evicted) since the last export.
     fn export_state(&mut self, state: &mut dyn StateSink) -> Result<(), JobError>;
 

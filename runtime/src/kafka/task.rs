@@ -273,11 +273,20 @@ impl<J: StreamJob> Task<J> {
     }
 
     /// Runs the job over the records pushed since the last step; a repartition task then evicts by
-    /// the minimum of its senders' watermarks, once that has grown.
+    /// the minimum of its senders' watermarks, once that has grown. Fails with
+    /// [`StreamError::JobFailed`] when an operator reports that the job must stop (see
+    /// [`StreamJob::failure`]): the step's output then stays in memory, and since the task is never
+    /// checkpointed again, neither it nor the offsets of the records that caused it are ever committed.
     pub fn step(&mut self) -> Result<(), StreamError> {
         if self.unstepped {
             self.job.step(&mut self.pending)?;
             self.unstepped = false;
+            if let Some(reason) = self.job.failure() {
+                return Err(StreamError::JobFailed {
+                    task: self.name.clone(),
+                    reason,
+                });
+            }
         }
         if self.watermarking && self.reads_repartition() {
             if let Some(watermark) = self.watermarks.current() {

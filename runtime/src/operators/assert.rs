@@ -1,9 +1,11 @@
 //! `ASSERT alias BY condition [, 'message']`: rows pass through unchanged; a row whose condition is not
 //! true (false, or null: Pig's `Assert` unboxes the condition and fails on null too) is a violation.
 //!
-//! A violation stops a batch job: the operator reports it through [`Node::failure`], which the batch
-//! executor checks after its step, so the job exits non-zero before it writes any STORE. In stream mode
-//! rows still pass through (a violation never drops data) and violations are printed on standard error:
+//! A violation stops the job: the operator reports it through [`Node::failure`], which the batch
+//! executor checks after its step, so the job exits non-zero before it writes any STORE, and the stream
+//! executor after every task step, so the run ends before that step's output or input offsets are
+//! checkpointed. Within the step rows still pass through (a violation never drops data), and
+//! violations are printed on standard error:
 //! the first [`REPORTED_VIOLATIONS`] of each operator, then every violation whose number is a digit
 //! followed by zeros (20, 30, …, 100, 200, …), with its number, so a persistent violation stays visible
 //! without flooding the log.

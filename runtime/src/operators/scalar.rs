@@ -14,7 +14,8 @@
 //! whose `n` is read from the scalar; [`Stream::sample_scalar`] a sample whose fraction is.
 //!
 //! More than one row is reported through the dataflow's failure channel (a batch job exits non-zero
-//! before writing any STORE); meanwhile the scalar reads as null.
+//! before writing any STORE, a stream job before checkpointing the step); meanwhile the scalar reads as
+//! null.
 
 use std::collections::BTreeMap;
 use std::ops::Deref;
