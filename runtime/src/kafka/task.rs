@@ -99,7 +99,7 @@ impl<J: StreamJob> Task<J> {
     pub fn open(
         id: &TaskId,
         mut job: J,
-        store: TaskStore,
+        mut store: TaskStore,
         config: &StreamConfig,
         outputs: &OutputTopics,
         modes: &[SinkMode],
@@ -306,6 +306,12 @@ impl<J: StreamJob> Task<J> {
             messages: to_sinks as u64,
             repartitioned: (messages.len() - to_sinks) as u64,
         })
+    }
+
+    /// Tells the task's next owner, through the changelog, that this instance checkpointed it for the
+    /// last time.
+    pub fn release(&self) -> Result<(), StreamError> {
+        self.store.release()
     }
 
     /// Ends an emission once the producer has delivered it: clears the outbox.
