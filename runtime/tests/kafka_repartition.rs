@@ -3,7 +3,8 @@
 //! output. Every keyed operator is fed through a repartition topic; the left join retracts its
 //! null-padded rows when a customer arrives after its orders, so retractions cross a repartition too.
 //! Applied as an upsert changelog, the output equals `batch` over the same records, after a SIGKILL at a
-//! random point and a restart, and with two instances in one group.
+//! random point and a restart (with half the task files lost, restored from the changelog topics), with
+//! two instances in one group, and with instances of one group that have state directories of their own.
 //!
 //! ```pig
 //! orders    = LOAD 'orders' USING PigStorage(',') AS (order_id:long, cust:chararray, amount:long);
@@ -331,6 +332,7 @@ fn join_of_topics_with_different_partition_counts_survives_kill_9() {
         let mut child = spawn_child("repartition_child_process", &args);
         std::thread::sleep(Duration::from_millis(kill_after_ms));
         kill_9(&mut child);
+        lose_task_files(&setup.state_dir, &mut rng);
     }
     producer.join().expect("producer thread");
     let mut final_args = args.clone();
@@ -353,6 +355,23 @@ fn join_of_topics_with_different_partition_counts_in_two_instances() {
     child_records_in(first);
     child_records_in(second);
     setup.assert_equals(&data.batch_rows());
+}
+
+/// Deletes each task file of `state_dir` with probability 1/2, as a lost disk would: the restarted job
+/// restores those tasks from their changelogs.
+fn lose_task_files(state_dir: &Path, rng: &mut Rng) {
+    let Ok(entries) = std::fs::read_dir(state_dir) else {
+        return;
+    };
+    let mut lost = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("task-") && name.ends_with(".redb") && rng.between(0, 2) == 0 {
+            std::fs::remove_file(entry.path()).expect("remove a task file");
+            lost.push(name);
+        }
+    }
+    eprintln!("lost task files: {lost:?}");
 }
 
 /// Task files (`task-*.redb`) in a state directory.

@@ -87,6 +87,8 @@ use super::task::TaskId;
 
 /// How long a new owner waits for the previous owner of a task to release it after a rebalance.
 pub const HANDOVER_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a checkpoint waits for the broker to acknowledge its changelog records.
+const FLUSH_TIMEOUT: Duration = Duration::from_secs(60);
 /// How long a changelog read may go without a message before it gives up.
 const READ_STALL_TIMEOUT: Duration = Duration::from_secs(30);
 /// Compaction leaves records younger than this alone (see the module docs).
@@ -771,12 +773,19 @@ impl ChangelogProducer {
         }
     }
 
+    /// Waits for every queued record's acknowledgement. Not `Producer::flush`, which polls in steps of
+    /// up to 100 ms once the queue looks busy: a checkpoint waits here for a few milliseconds.
     fn flush(&self) -> Result<(), StreamError> {
-        self.producer
-            .flush(Duration::from_secs(60))
-            .map_err(StreamError::kafka(
-                "changelog records were not acknowledged in time",
-            ))?;
+        let deadline = Instant::now() + FLUSH_TIMEOUT;
+        while self.producer.in_flight_count() > 0 {
+            if Instant::now() >= deadline {
+                return Err(StreamError::Kafka {
+                    what: "changelog records were not acknowledged in time".into(),
+                    source: KafkaError::Flush(RDKafkaErrorCode::OperationTimedOut),
+                });
+            }
+            self.producer.poll(Duration::from_millis(10));
+        }
         let context = self.producer.context();
         let failed = context.failed.swap(0, Ordering::Relaxed);
         if failed > 0 {
