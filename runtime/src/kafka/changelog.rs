@@ -855,6 +855,8 @@ pub struct MemorySink {
     pub appended: Arc<Mutex<Vec<Record>>>,
     /// How many of them were flushed.
     pub flushed: Arc<Mutex<usize>>,
+    /// When set, how many more records reach the partition before the writer "dies" (appends fail).
+    pub budget: Arc<Mutex<Option<usize>>>,
 }
 
 #[cfg(test)]
@@ -880,7 +882,15 @@ impl MemorySink {
 #[cfg(test)]
 impl ChangelogSink for MemorySink {
     fn append(&self, records: &[Record]) -> Result<(), StreamError> {
-        self.appended.lock().unwrap().extend_from_slice(records);
+        let mut budget = self.budget.lock().unwrap();
+        for record in records {
+            match budget.as_mut() {
+                Some(0) => return Err(StreamError::Config("killed".into())),
+                Some(left) => *left -= 1,
+                None => {}
+            }
+            self.appended.lock().unwrap().push(record.clone());
+        }
         Ok(())
     }
 

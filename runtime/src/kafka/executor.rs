@@ -12,7 +12,7 @@ use rdkafka::consumer::{BaseConsumer, Consumer, ConsumerContext, Rebalance};
 use rdkafka::message::Message;
 use rdkafka::{ClientContext, Offset, TopicPartitionList};
 
-use super::changelog::{Changelog, Choice, HANDOVER_TIMEOUT};
+use super::changelog::{Changelog, Choice, Replica, HANDOVER_TIMEOUT};
 use super::client::{
     client_config, ensure_topics, partition_count, OutputProducer, REQUEST_TIMEOUT,
 };
@@ -435,7 +435,7 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
     fn open_task(
         &mut self,
         id: &TaskId,
-        replica: &super::changelog::Replica,
+        replica: &Replica,
         read_in: Duration,
     ) -> Result<(), StreamError> {
         let started = Instant::now();
