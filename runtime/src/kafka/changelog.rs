@@ -428,6 +428,7 @@ impl<'t> Mirror<'t> {
             table: self.txn.open_table(definition)?,
             name: name.to_owned(),
             records: &self.records,
+            cleared: None,
         })
     }
 
@@ -452,10 +453,17 @@ impl<'t> Mirror<'t> {
 }
 
 /// A table opened through a [`Mirror`]: every write goes to redb and to the changelog batch.
+///
+/// A table that a checkpoint clears and writes again (the pending output, every checkpoint) costs
+/// records only for the rows that changed: [`clear`](Self::clear) keeps the rows it removed, an insert
+/// of an unchanged row writes no record, and the rows not written again become deletes when the table
+/// is dropped. The changelog then says the same as a clear and the inserts, in fewer records.
 pub struct MirroredTable<'m, K: Key + 'static, V: Value + 'static> {
     table: redb::Table<'m, K, V>,
     name: String,
     records: &'m RefCell<Vec<Record>>,
+    /// After a clear: the rows it removed and that were not written again since.
+    cleared: Option<BTreeMap<Vec<u8>, Vec<u8>>>,
 }
 
 impl<K: Key + 'static, V: Value + 'static> MirroredTable<'_, K, V> {
@@ -465,12 +473,17 @@ impl<K: Key + 'static, V: Value + 'static> MirroredTable<'_, K, V> {
         key: impl std::borrow::Borrow<K::SelfType<'k>>,
         value: impl std::borrow::Borrow<V::SelfType<'v>>,
     ) -> Result<(), redb::Error> {
-        let entry = Entry::Put(
-            self.name.clone(),
-            K::as_bytes(key.borrow()).as_ref().to_vec(),
-            V::as_bytes(value.borrow()).as_ref().to_vec(),
-        );
-        self.records.borrow_mut().push(entry.encode());
+        let bytes = K::as_bytes(key.borrow()).as_ref().to_vec();
+        let value_bytes = V::as_bytes(value.borrow()).as_ref().to_vec();
+        let unchanged = self
+            .cleared
+            .as_mut()
+            .and_then(|cleared| cleared.remove(&bytes))
+            .is_some_and(|old| old == value_bytes);
+        if !unchanged {
+            let entry = Entry::Put(self.name.clone(), bytes, value_bytes);
+            self.records.borrow_mut().push(entry.encode());
+        }
         self.table.insert(key, value)?;
         Ok(())
     }
@@ -480,10 +493,11 @@ impl<K: Key + 'static, V: Value + 'static> MirroredTable<'_, K, V> {
         &mut self,
         key: impl std::borrow::Borrow<K::SelfType<'k>>,
     ) -> Result<(), redb::Error> {
-        let entry = Entry::Delete(
-            self.name.clone(),
-            K::as_bytes(key.borrow()).as_ref().to_vec(),
-        );
+        let bytes = K::as_bytes(key.borrow()).as_ref().to_vec();
+        if let Some(cleared) = self.cleared.as_mut() {
+            cleared.remove(&bytes);
+        }
+        let entry = Entry::Delete(self.name.clone(), bytes);
         self.records.borrow_mut().push(entry.encode());
         self.table.remove(key)?;
         Ok(())
@@ -491,11 +505,31 @@ impl<K: Key + 'static, V: Value + 'static> MirroredTable<'_, K, V> {
 
     /// Removes every key.
     pub fn clear(&mut self) -> Result<(), redb::Error> {
-        self.records
-            .borrow_mut()
-            .push(Entry::Clear(self.name.clone()).encode());
+        let mut cleared = self.cleared.take().unwrap_or_default();
+        for entry in self.table.iter()? {
+            let (key, value) = entry?;
+            cleared.insert(
+                K::as_bytes(&key.value()).as_ref().to_vec(),
+                V::as_bytes(&value.value()).as_ref().to_vec(),
+            );
+        }
         self.table.retain(|_, _| false)?;
+        self.cleared = Some(cleared);
         Ok(())
+    }
+}
+
+impl<K: Key + 'static, V: Value + 'static> Drop for MirroredTable<'_, K, V> {
+    fn drop(&mut self) {
+        let mut records = self.records.borrow_mut();
+        for key in self
+            .cleared
+            .take()
+            .into_iter()
+            .flat_map(BTreeMap::into_keys)
+        {
+            records.push(Entry::Delete(self.name.clone(), key).encode());
+        }
     }
 }
 
