@@ -18,7 +18,8 @@
 //! file that the registry lacks). Records are keyed so that compaction keeps the latest value per
 //! (table, key):
 //! - data `D|table|key` → the redb bytes of the value, or a tombstone (null) for a removed key;
-//! - clear `C|table` → empty: every key of the table written before it is gone;
+//! - clear `C|table` → empty: every key of the table written before it is gone (snapshots write these;
+//!   a checkpoint's own clear of a table becomes deletes of the rows it does not write again);
 //! - commit `M` → (checkpoint sequence, writer lineage): everything before it is one complete checkpoint;
 //! - release `R`: the owner checkpointed and let the task go (a rebalance or a clean stop);
 //! - probe `E`: written by an instance that opens the task, to learn where the partition ends (Tansu's
