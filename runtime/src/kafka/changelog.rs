@@ -26,9 +26,15 @@
 //!   high watermarks may lag the last offset, so a reader reads up to its own probe instead).
 //!
 //! # Exactly-once and consistency
-//! A checkpoint writes its records, then its commit marker, waits for the broker's acknowledgement of
-//! all of them, and only then commits the redb transaction. A reader ([`Replay`]) applies records only up
-//! to the last commit marker: a checkpoint cut short by kill -9 (records without their marker) is a
+//! A checkpoint commits its redb transaction and queues its records, then its commit marker, on the
+//! changelog; the executor waits for the broker's acknowledgement of every task's records (one flush per
+//! checkpoint round) before any message of the checkpoints' emissions (sink output, repartition
+//! messages) is sent. So whatever left a task is in its changelog, and an instance that continues the
+//! task from the changelog re-sends an interrupted emission's outbox exactly as the dead one would
+//! have. A local store left ahead of its changelog by a crash sent nothing from the checkpoints the
+//! changelog lacks; it is kept where it is, and rebuilding elsewhere from the changelog is as if those
+//! checkpoints never happened. A reader ([`Replay`]) applies records only up to the last commit
+//! marker: a checkpoint cut short by kill -9 (records without their marker) is a
 //! *torn tail* and is never applied. Records are sent by a producer that keeps order across retries
 //! (one request in flight), so a retried batch repeats records right after themselves: re-applying a
 //! put, a delete or a clear of the same checkpoint changes nothing, and a repeated marker commits
@@ -50,11 +56,11 @@
 //! each time an instance opens a task, so two instances that both wrote a checkpoint `n` disagree. On
 //! open ([`choose`]): equal positions → the local store is current; the changelog's complete
 //! checkpoint at least as new but different (a missing local store, a stale one left on a machine that
-//! lost the task long ago, a local commit lost after the changelog was flushed) → the store is rebuilt
+//! lost the task long ago, a non-durable local commit of `finish_emission` lost) → the store is rebuilt
 //! from the changelog in one redb transaction (a crash during it leaves the old store); the local store
-//! ahead, or a changelog without a complete checkpoint (a new topic, or `finish_emission`'s unflushed
-//! records lost) → the local store is kept and its next checkpoint is a snapshot, which brings the
-//! changelog level with it.
+//! ahead (records queued but not acknowledged when the instance died), or a changelog without a
+//! complete checkpoint (a new topic) → the local store is kept and a snapshot brings the changelog level
+//! with it before the task does anything else.
 //!
 //! # Handover
 //! In a group the previous owner writes its final checkpoint after the rebalance, so a new owner waits
@@ -583,6 +589,11 @@ impl Changelog {
             job,
             producer: Arc::new(ChangelogProducer::new(config)?),
         })
+    }
+
+    /// Waits until every changelog record queued so far, by any task, is acknowledged.
+    pub fn flush(&self) -> Result<(), StreamError> {
+        self.producer.flush()
     }
 
     /// The changelog partition that task `id` owns.

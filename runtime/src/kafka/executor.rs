@@ -597,15 +597,19 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
     }
 
     /// Checkpoints `tasks`, sending what crosses their exchanges and, with `sinks`, emitting their
-    /// output: every outbox is committed and queued, the producer is flushed once, then every outbox is
-    /// cleared.
+    /// output: every outbox is committed, the changelogs are flushed once, every outbox is queued, the
+    /// producer is flushed once, then every outbox is cleared.
     fn emit(&mut self, tasks: &mut [&mut Task<F::Job>], sinks: bool) -> Result<(), StreamError> {
         let started = Instant::now();
         for task in tasks.iter_mut() {
-            let emitted = task.begin_emission(&self.topics.outputs, &self.producer, sinks)?;
+            let emitted = task.begin_emission(&self.topics.outputs, sinks)?;
             self.summary.messages_out += emitted.messages;
             self.summary.repartitioned += emitted.repartitioned;
             self.progress.count_out(emitted.messages);
+        }
+        self.changelog.flush()?;
+        for task in tasks.iter_mut() {
+            task.send_emission(&self.topics.outputs, &self.producer)?;
         }
         self.producer.flush()?;
         for task in tasks.iter_mut() {

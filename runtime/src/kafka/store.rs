@@ -9,7 +9,7 @@
 //! A checkpoint is one write transaction holding the operators' changed state, the input offsets, the
 //! repartition read marks, the output not yet emitted and, while an emission is in flight, its outbox.
 //! Every write of a checkpoint goes through a [`Mirror`], which also appends it to the task's changelog
-//! topic; the changelog is flushed before the redb commit, so an instance without this file (or with a
+//! topic, flushed before the checkpoint's emission leaves, so an instance without this file (or with a
 //! stale one) rebuilds it from the changelog (see [`super::changelog`]).
 
 use std::collections::BTreeMap;
@@ -196,14 +196,20 @@ impl TaskStore {
             self.position = replica.position;
             restored_entries = replica.entries();
         }
-        self.snapshot_next = choice == Choice::KeepLocal || replica.torn;
-        self.lineage = new_lineage();
-        self.changelog = Some(changelog);
-        Ok(Synced {
+        let synced = Synced {
             choice,
             position: self.position,
             restored_entries,
-        })
+        };
+        self.snapshot_next = choice == Choice::KeepLocal || replica.torn;
+        self.lineage = new_lineage();
+        self.changelog = Some(changelog);
+        if self.snapshot_next {
+            // Level the changelog with the store before the task sends anything (an interrupted
+            // emission's outbox) that a next owner would need to find there.
+            self.write_mirrored(redb::Durability::Immediate, true, |_| Ok(()))?;
+        }
+        Ok(synced)
     }
 
     /// Tells the task's next owner that this one has written its last checkpoint.
@@ -280,9 +286,10 @@ impl TaskStore {
         Ok(())
     }
 
-    /// Writes one checkpoint atomically, to the changelog and then to the local store.
+    /// Writes one checkpoint atomically to the local store, and queues it on the changelog; the caller
+    /// flushes the changelog before anything the checkpoint's emission sends leaves.
     pub fn checkpoint(&mut self, checkpoint: &Checkpoint<'_>) -> Result<(), StreamError> {
-        self.write_mirrored(redb::Durability::Immediate, true, |txn| {
+        self.write_mirrored(redb::Durability::Immediate, false, |txn| {
             {
                 let mut state = txn.open_table(STATE)?;
                 for change in checkpoint.state {
@@ -592,7 +599,10 @@ mod tests {
         for dir in [&empty, &stale] {
             let (store, synced) = open(dir, &sink, sink.len());
             assert_eq!(synced.choice, Choice::Restore, "{}", dir.display());
-            assert_eq!(synced.position.seq, 3);
+            assert_eq!(
+                synced.position.seq, 4,
+                "a snapshot when the changelog was new, then 3 checkpoints"
+            );
             assert_eq!(synced.restored_entries, 4, "2 state, 1 offset, 1 pending");
             assert_eq!(content(&store), expected);
         }
@@ -627,14 +637,14 @@ mod tests {
         assert!(replica.torn);
         let empty = temp_dir("torn-empty");
         let (mut store, synced) = open(&empty, &sink, sink.len());
-        assert_eq!((synced.choice, synced.position.seq), (Choice::Restore, 1));
+        assert_eq!((synced.choice, synced.position.seq), (Choice::Restore, 2));
         assert_eq!(content(&store), before);
         checkpoint(&mut store, &[put("c", "2")], 11);
         let after = content(&store);
         assert!(!after.contains("torn"));
         let fresh = temp_dir("torn-fresh");
         let (store, synced) = open(&fresh, &sink, sink.len());
-        assert_eq!((synced.choice, synced.position.seq), (Choice::Restore, 2));
+        assert_eq!((synced.choice, synced.position.seq), (Choice::Restore, 4));
         assert_eq!(content(&store), after);
         for dir in [dir, other, empty, fresh] {
             std::fs::remove_dir_all(dir).unwrap();
@@ -658,12 +668,12 @@ mod tests {
             .unwrap()
             .extend_from_slice(&sink.appended.lock().unwrap()[..first]);
         let (mut store, synced) = open(&dir, &lost, first);
-        assert_eq!((synced.choice, synced.position.seq), (Choice::KeepLocal, 2));
+        assert_eq!((synced.choice, synced.position.seq), (Choice::KeepLocal, 3));
         checkpoint(&mut store, &[put("c", "3")], 30);
         let expected = content(&store);
         let fresh = temp_dir("ahead-fresh");
         let (store, synced) = open(&fresh, &lost, lost.len());
-        assert_eq!((synced.choice, synced.position.seq), (Choice::Restore, 3));
+        assert_eq!((synced.choice, synced.position.seq), (Choice::Restore, 5));
         assert_eq!(content(&store), expected);
         for dir in [dir, fresh] {
             std::fs::remove_dir_all(dir).unwrap();
@@ -743,8 +753,12 @@ mod tests {
     enum Op {
         /// A checkpoint of these state changes (key → value, `None` deletes).
         Checkpoint(Vec<(u8, Option<u8>)>),
-        /// A checkpoint cut short by kill -9 after this many of its changelog records.
+        /// A checkpoint cut short by kill -9 after this many of its changelog records, before its
+        /// local commit.
         Killed(Vec<(u8, Option<u8>)>, usize),
+        /// A checkpoint committed locally, then kill -9 before the broker had more than this many of
+        /// its changelog records; the task is opened again on the same machine or on an empty one.
+        Unacknowledged(Vec<(u8, Option<u8>)>, usize, bool),
         /// The task is opened again, on the same machine or on one with an empty state dir.
         Reopen { fresh: bool },
     }
@@ -754,7 +768,9 @@ mod tests {
         let changes = prop::collection::vec((0u8..6, prop::option::of(0u8..4)), 0..5);
         let op = prop_oneof![
             3 => changes.clone().prop_map(Op::Checkpoint),
-            1 => (changes, 0usize..12).prop_map(|(c, n)| Op::Killed(c, n)),
+            1 => (changes.clone(), 0usize..12).prop_map(|(c, n)| Op::Killed(c, n)),
+            1 => (changes, 0usize..12, any::<bool>())
+                .prop_map(|(c, n, same)| Op::Unacknowledged(c, n, same)),
             1 => any::<bool>().prop_map(|fresh| Op::Reopen { fresh }),
         ];
         prop::collection::vec(op, 1..12)
@@ -817,6 +833,25 @@ mod tests {
                             }).unwrap();
                         }
                         drop(store);
+                        (store, _) = open(&dir, &sink, sink.len());
+                        proptest::prop_assert_eq!(content(&store), content(&reference));
+                    }
+                    Op::Unacknowledged(changes, budget, same_dir) => {
+                        let before = sink.len();
+                        offset += 1;
+                        checkpoint(&mut store, &state_changes(&changes), offset);
+                        drop(store);
+                        let complete = before + budget >= sink.len();
+                        sink.appended.lock().unwrap().truncate(before + budget);
+                        // The store that wins: the local one on the same machine, the changelog's
+                        // last complete checkpoint on another.
+                        if complete || same_dir {
+                            checkpoint(&mut reference, &state_changes(&changes), offset);
+                        }
+                        if !same_dir {
+                            dirs += 1;
+                            dir = root.join(dirs.to_string());
+                        }
                         (store, _) = open(&dir, &sink, sink.len());
                         proptest::prop_assert_eq!(content(&store), content(&reference));
                     }

@@ -83,6 +83,8 @@ pub struct Task<J> {
     unstepped: bool,
     /// An emission was queued and its outbox is not cleared yet.
     in_flight: bool,
+    /// The messages of the emission begun, until [`send_emission`](Self::send_emission).
+    unsent: Vec<OutboxMessage>,
 }
 
 /// What an emission wrote.
@@ -150,6 +152,7 @@ impl<J: StreamJob> Task<J> {
             epoch: restored.epoch,
             unstepped: false,
             in_flight: false,
+            unsent: Vec::new(),
         })
     }
 
@@ -253,14 +256,13 @@ impl<J: StreamJob> Task<J> {
     }
 
     /// Starts an emission: commits the messages it sends as an outbox, together with the state, offsets
-    /// and read marks they result from, then queues them on the producer. Changes for repartition topics
-    /// are always sent; sink output only when `sinks` is true (an emission, not just a checkpoint). The
-    /// caller flushes the producer and then calls [`finish_emission`](Self::finish_emission); a crash in
-    /// between is repaired by [`Task::open`].
+    /// and read marks they result from. Changes for repartition topics are always sent; sink output only
+    /// when `sinks` is true (an emission, not just a checkpoint). The caller flushes the changelog, calls
+    /// [`send_emission`](Self::send_emission), flushes the producer and then calls
+    /// [`finish_emission`](Self::finish_emission); a crash in between is repaired by [`Task::open`].
     pub fn begin_emission(
         &mut self,
         outputs: &OutputTopics,
-        producer: &OutputProducer,
         sinks: bool,
     ) -> Result<Emitted, StreamError> {
         self.step()?;
@@ -299,13 +301,25 @@ impl<J: StreamJob> Task<J> {
         })?;
         self.epoch = epoch;
         self.in_flight = true;
-        for message in &messages {
-            producer.send_output(outputs.topic_of(message)?, message)?;
-        }
-        Ok(Emitted {
+        let emitted = Emitted {
             messages: to_sinks as u64,
             repartitioned: (messages.len() - to_sinks) as u64,
-        })
+        };
+        self.unsent = messages;
+        Ok(emitted)
+    }
+
+    /// Queues the messages of the emission begun on the producer: only once the changelog holds its
+    /// checkpoint, so that whatever instance continues the task has the outbox of what left.
+    pub fn send_emission(
+        &mut self,
+        outputs: &OutputTopics,
+        producer: &OutputProducer,
+    ) -> Result<(), StreamError> {
+        for message in std::mem::take(&mut self.unsent) {
+            producer.send_output(outputs.topic_of(&message)?, &message)?;
+        }
+        Ok(())
     }
 
     /// Tells the task's next owner, through the changelog, that this instance checkpointed it for the
