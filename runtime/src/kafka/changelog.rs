@@ -627,6 +627,8 @@ impl Changelog {
         let ends = self.producer.probe(&parts)?;
         let consumer: BaseConsumer = client_config(&self.config)
             .set("group.id", "pigc-changelog-restore")
+            // A partition read to its end must not hold the next fetch for the default 500 ms.
+            .set("fetch.wait.max.ms", "10")
             .set("enable.auto.commit", "false")
             .set("enable.partition.eof", "false")
             .create()
