@@ -656,10 +656,10 @@ impl Changelog {
                 break;
             }
             if !reached.iter().all(|&r| r) && last_message.elapsed() > READ_STALL_TIMEOUT {
-                return Err(StreamError::Config(format!(
-                    "changelog read stalled: no message for {READ_STALL_TIMEOUT:?} before the end of {:?}",
-                    parts
-                )));
+                return Err(changelog_error(
+                    &parts,
+                    format!("no message for {READ_STALL_TIMEOUT:?} before the partitions' end"),
+                ));
             }
             let Some(result) = consumer.poll(Duration::from_millis(100)) else {
                 continue;
@@ -691,6 +691,15 @@ impl Changelog {
             }
         }
         Ok(replicas)
+    }
+}
+
+/// An error reading the changelog partitions `parts`.
+fn changelog_error(parts: &[(String, i32)], reason: String) -> StreamError {
+    let parts: Vec<String> = parts.iter().map(|(t, p)| format!("{t}/{p}")).collect();
+    StreamError::State {
+        path: format!("changelog {}", parts.join(", ")),
+        reason,
     }
 }
 
@@ -861,15 +870,15 @@ impl ChangelogProducer {
             .context()
             .probes
             .lock()
-            .map_err(|_| StreamError::Config("changelog probe reports are poisoned".into()))?;
+            .map_err(|_| changelog_error(parts, "the probe reports are poisoned".into()))?;
         parts
             .iter()
             .map(|part| {
                 probes.get(part).copied().ok_or_else(|| {
-                    StreamError::Config(format!(
-                        "no delivery report for the changelog probe of {}/{}",
-                        part.0, part.1
-                    ))
+                    changelog_error(
+                        std::slice::from_ref(part),
+                        "no delivery report for the probe".into(),
+                    )
                 })
             })
             .collect()
