@@ -3,7 +3,8 @@
 //! output. Every keyed operator is fed through a repartition topic; the left join retracts its
 //! null-padded rows when a customer arrives after its orders, so retractions cross a repartition too.
 //! Applied as an upsert changelog, the output equals `batch` over the same records, after a SIGKILL at a
-//! random point and a restart, and with two instances in one group.
+//! random point and a restart (with half the task files lost, restored from the changelog topics), with
+//! two instances in one group, and with instances of one group that have state directories of their own.
 //!
 //! ```pig
 //! orders    = LOAD 'orders' USING PigStorage(',') AS (order_id:long, cust:chararray, amount:long);
@@ -230,6 +231,11 @@ impl Setup {
     }
 
     fn args(&self, extra: &[&str]) -> Vec<String> {
+        self.args_in(&self.state_dir, extra)
+    }
+
+    /// The job's arguments with state directory `state_dir`.
+    fn args_in(&self, state_dir: &Path, extra: &[&str]) -> Vec<String> {
         let mut args: Vec<String> = [
             "stream",
             "--brokers",
@@ -250,7 +256,7 @@ impl Setup {
             args.push(format!("{location}={topic}"));
         }
         args.push("--state-dir".to_owned());
-        args.push(self.state_dir.display().to_string());
+        args.push(state_dir.display().to_string());
         args.extend(extra.iter().map(|s| (*s).to_owned()));
         args
     }
@@ -326,6 +332,7 @@ fn join_of_topics_with_different_partition_counts_survives_kill_9() {
         let mut child = spawn_child("repartition_child_process", &args);
         std::thread::sleep(Duration::from_millis(kill_after_ms));
         kill_9(&mut child);
+        lose_task_files(&setup.state_dir, &mut rng);
     }
     producer.join().expect("producer thread");
     let mut final_args = args.clone();
@@ -347,6 +354,92 @@ fn join_of_topics_with_different_partition_counts_in_two_instances() {
     let second = spawn_child("repartition_child_process", &args);
     child_records_in(first);
     child_records_in(second);
+    setup.assert_equals(&data.batch_rows());
+}
+
+/// Deletes each task file of `state_dir` with probability 1/2, as a lost disk would: the restarted job
+/// restores those tasks from their changelogs.
+fn lose_task_files(state_dir: &Path, rng: &mut Rng) {
+    let Ok(entries) = std::fs::read_dir(state_dir) else {
+        return;
+    };
+    let mut lost = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("task-") && name.ends_with(".redb") && rng.between(0, 2) == 0 {
+            std::fs::remove_file(entry.path()).expect("remove a task file");
+            lost.push(name);
+        }
+    }
+    eprintln!("lost task files: {lost:?}");
+}
+
+/// Task files (`task-*.redb`) in a state directory.
+fn task_files(state_dir: &Path) -> usize {
+    std::fs::read_dir(state_dir).map_or(0, |entries| {
+        entries
+            .filter(|e| {
+                e.as_ref().is_ok_and(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    name.starts_with("task-") && name.ends_with(".redb")
+                })
+            })
+            .count()
+    })
+}
+
+/// Instances of one group on different machines: each has a state directory of its own, so a task
+/// changes hands only through its changelog topic. Instances A and B start; once B holds tasks it is
+/// killed with kill -9 at a random point; C joins with an empty state directory; then the second half
+/// of the orders arrives. B's tasks (and those A hands to C) are restored from their changelogs.
+#[test]
+fn instances_with_separate_state_dirs_hand_tasks_over_through_changelogs() {
+    init_logging();
+    let mut rng = Rng::new("instances_with_separate_state_dirs_hand_tasks_over_through_changelogs");
+    let data = Data::new(&mut rng);
+    let setup = Setup::new("changelog-group");
+    let (first, second) = data.orders.split_at(data.orders.len() / 2);
+    produce(&setup.orders, first);
+    produce(&setup.customers, &data.customers);
+    let group = unique("changelog-group");
+    let extra = [
+        "--group",
+        group.as_str(),
+        "--until-idle",
+        "10s",
+        "--set",
+        "session.timeout.ms=6000",
+    ];
+    let [dir_a, dir_b, dir_c] = ["a", "b", "c"].map(|n| temp_dir(&format!("changelog-group-{n}")));
+    let a = spawn_child("repartition_child_process", &setup.args_in(&dir_a, &extra));
+    let mut b = spawn_child("repartition_child_process", &setup.args_in(&dir_b, &extra));
+    let started = std::time::Instant::now();
+    while task_files(&dir_b) == 0 {
+        assert!(
+            started.elapsed() < Duration::from_secs(90),
+            "instance B never got a task"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let kill_after_ms = rng.between(0, 4000);
+    eprintln!(
+        "B got tasks after {:?}; kill -9 of B {kill_after_ms} ms later",
+        started.elapsed()
+    );
+    std::thread::sleep(Duration::from_millis(kill_after_ms));
+    kill_9(&mut b);
+    let c = spawn_child("repartition_child_process", &setup.args_in(&dir_c, &extra));
+    produce(&setup.orders, second);
+    child_records_in(a);
+    child_records_in(c);
+    eprintln!(
+        "A and C stopped after {:?}; task files: A {}, B {}, C {}",
+        started.elapsed(),
+        task_files(&dir_a),
+        task_files(&dir_b),
+        task_files(&dir_c)
+    );
+    assert!(task_files(&dir_c) > 0, "C, started empty, took tasks over");
     setup.assert_equals(&data.batch_rows());
 }
 

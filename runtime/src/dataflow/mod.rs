@@ -129,6 +129,12 @@ pub(crate) trait Node: Send {
     fn failure(&self) -> Option<String> {
         None
     }
+    /// Whether [`failure`](Node::failure) can only be judged over the whole input: a relation read as a
+    /// scalar passes through no row or two rows while a stream applies an update to it, or before its
+    /// row has arrived, so only a batch run fails on it.
+    fn failure_needs_whole_input(&self) -> bool {
+        false
+    }
 }
 
 /// Extracts the event time (milliseconds since the epoch) of a record, for state eviction.
@@ -325,10 +331,31 @@ impl Dataflow {
     }
 
     /// The first reason the job must stop, if an operator reported one (a violated ASSERT, a DUMP that
-    /// cannot write to standard output). The batch executor checks it after its step and fails the job
-    /// before writing any STORE.
+    /// cannot write to standard output, a relation read as a scalar with two rows). The batch executor
+    /// checks it after its step, over the whole input, and fails the job before writing any STORE.
     pub fn failure(&self) -> Option<String> {
         self.graph.borrow().nodes.iter().find_map(|n| n.failure())
+    }
+
+    /// The first reason the job must stop that holds whatever input is still to come (a violated ASSERT,
+    /// a DUMP that cannot write): what an incremental executor checks after each step. A scalar's
+    /// failure is left out ([`Node::failure_needs_whole_input`]); see [`Dataflow::pending_failure`].
+    pub fn definite_failure(&self) -> Option<String> {
+        let graph = self.graph.borrow();
+        let mut definite = graph
+            .nodes
+            .iter()
+            .filter(|n| !n.failure_needs_whole_input());
+        definite.find_map(|n| n.failure())
+    }
+
+    /// The first failure that only a run over the whole input could confirm (a relation read as a
+    /// scalar that has no row or two rows at this point of a stream), for an incremental executor to
+    /// report without stopping.
+    pub fn pending_failure(&self) -> Option<String> {
+        let graph = self.graph.borrow();
+        let mut pending = graph.nodes.iter().filter(|n| n.failure_needs_whole_input());
+        pending.find_map(|n| n.failure())
     }
 
     /// Number of steps run so far.

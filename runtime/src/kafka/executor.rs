@@ -12,6 +12,7 @@ use rdkafka::consumer::{BaseConsumer, Consumer, ConsumerContext, Rebalance};
 use rdkafka::message::{Headers, Message};
 use rdkafka::{ClientContext, Offset, TopicPartitionList};
 
+use super::changelog::{Changelog, Choice, Replica, HANDOVER_TIMEOUT};
 use super::client::{
     client_config, ensure_topics, partition_count, OutputProducer, REQUEST_TIMEOUT,
 };
@@ -28,7 +29,8 @@ use super::task::{OutputTopics, PushOutcome, Task, TaskId};
 const MAX_CHUNK: usize = 4096;
 /// How long one poll waits for records when none are buffered.
 const POLL_WAIT: Duration = Duration::from_millis(100);
-/// How long a task waits for another instance to hand its store over after a rebalance.
+/// How long a task waits for another instance to release its store file after a rebalance, when the
+/// instances share a state directory (redb's file lock lets one instance hold a task at a time).
 const STORE_HANDOVER_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// What a stream run did, for the caller and for tests.
@@ -265,6 +267,7 @@ struct StreamRun<'f, F: JobFactory> {
     /// its long-polling fetches (up to `fetch.wait.max.ms` each).
     watermarks: BaseConsumer,
     producer: OutputProducer,
+    changelog: Changelog,
     tasks: BTreeMap<TaskId, Task<F::Job>>,
     progress: Progress,
     summary: StreamSummary,
@@ -300,6 +303,16 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
             .map_err(StreamError::kafka("cannot create the watermark client"))?;
         let producer = OutputProducer::new(&config)?;
         let topics = Topics::resolve(factory, &config, consumer.client())?;
+        let changelog = Changelog::create(
+            &config,
+            consumer.client(),
+            &topics.input_partitions,
+            if topics.exchanges.is_empty() {
+                0
+            } else {
+                topics.outputs.repartition.partitions
+            },
+        )?;
         Ok(Self {
             factory,
             progress: Progress::new(config.log_interval),
@@ -310,6 +323,7 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
             consumer,
             watermarks,
             producer,
+            changelog,
             tasks: BTreeMap::new(),
             summary: StreamSummary::default(),
         })
@@ -373,6 +387,9 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
             }
         }
         self.emit_all()?;
+        for task in self.tasks.values() {
+            task.release()?;
+        }
         self.summary.final_state_entries = self.tasks.values().map(Task::state_entries).sum();
         self.summary.final_state_bytes = self.tasks.values().map(Task::store_bytes).sum();
         tracing::info!(
@@ -396,8 +413,9 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
                 .map_err(StreamError::kafka("cannot subscribe to the input topics"));
         }
         let mut assignment = TopicPartitionList::new();
-        for id in self.topics.all_tasks() {
-            self.open_task(&id)?;
+        let all = self.topics.all_tasks();
+        self.open_tasks(&all)?;
+        for id in all {
             for (topic, partition) in self.topics.read_by(&id) {
                 let offset = self.tasks[&id]
                     .next_offset(topic)
@@ -412,13 +430,38 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
             .map_err(StreamError::kafka("cannot assign the input partitions"))
     }
 
-    fn open_task(&mut self, id: &TaskId) -> Result<(), StreamError> {
-        if self.tasks.contains_key(id) {
+    /// Opens the tasks of `ids` not open yet: reads their changelogs (in a group, waiting for the
+    /// previous owners to release them), then opens each with its local store and changelog.
+    fn open_tasks(&mut self, ids: &[TaskId]) -> Result<(), StreamError> {
+        let mut new: Vec<&TaskId> = ids
+            .iter()
+            .filter(|id| !self.tasks.contains_key(id))
+            .collect();
+        new.sort();
+        new.dedup();
+        if new.is_empty() {
             return Ok(());
         }
+        let started = Instant::now();
+        let handover = self.config.group.is_some().then_some(HANDOVER_TIMEOUT);
+        let replicas = self.changelog.read(&new, handover)?;
+        let read_in = started.elapsed();
+        for (id, replica) in new.into_iter().zip(replicas) {
+            self.open_task(id, &replica, read_in)?;
+        }
+        Ok(())
+    }
+
+    fn open_task(
+        &mut self,
+        id: &TaskId,
+        replica: &Replica,
+        read_in: Duration,
+    ) -> Result<(), StreamError> {
+        let started = Instant::now();
         let name = id.to_string();
         let deadline = Instant::now() + STORE_HANDOVER_TIMEOUT;
-        let store = loop {
+        let mut store = loop {
             match TaskStore::open(&self.config.state_dir, &name) {
                 Ok(store) => break store,
                 // In a group, the previous owner may still be writing its last checkpoint.
@@ -429,6 +472,27 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
                 Err(err) => return Err(err),
             }
         };
+        let synced = store.sync(self.changelog.sink(id), replica)?;
+        let (changelog_topic, changelog_partition) = self.changelog.partition_of(id);
+        tracing::info!(
+            task = %name,
+            changelog = %format!("{changelog_topic}/{changelog_partition}"),
+            choice = ?synced.choice,
+            checkpoint = synced.position.seq,
+            changelog_records = replica.records,
+            changelog_bytes = replica.bytes,
+            torn = replica.torn,
+            restored_entries = synced.restored_entries,
+            read_ms = read_in.as_millis() as u64,
+            restore_ms = started.elapsed().as_millis() as u64,
+            "{}",
+            match synced.choice {
+                Choice::Restore => "task state restored from its changelog",
+                Choice::UpToDate => "task state: the local store is current",
+                Choice::KeepLocal if synced.position.seq == 0 => "task starts afresh",
+                Choice::KeepLocal => "task state: the local store is kept and snapshotted to its changelog",
+            }
+        );
         let mut job = self.factory.create();
         if let Some(retention) = self.config.retention {
             job.set_retention_ms(i64::try_from(retention.as_millis()).unwrap_or(i64::MAX))?;
@@ -511,6 +575,7 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
                     for id in ids {
                         if let Some(mut task) = self.tasks.remove(&id) {
                             self.emit(&mut [&mut task], true)?;
+                            task.release()?;
                             tracing::info!(
                                 task = %id,
                                 "partition revoked: state checkpointed and released"
@@ -519,11 +584,15 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
                     }
                 }
                 RebalanceEvent::Assigned(partitions) => {
+                    let ids: Vec<TaskId> = partitions
+                        .iter()
+                        .filter_map(|(topic, p)| self.topics.task_of(topic, *p))
+                        .collect();
+                    self.open_tasks(&ids)?;
                     for (topic, partition) in partitions {
                         let Some(id) = self.topics.task_of(&topic, partition) else {
                             continue;
                         };
-                        self.open_task(&id)?;
                         if let Some(offset) = self.tasks[&id].next_offset(&topic) {
                             if let Err(err) = self.consumer.seek(
                                 &topic,
@@ -538,7 +607,7 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
                         tracing::info!(
                             task = %id,
                             topic,
-                            "partition assigned: state restored"
+                            "partition assigned"
                         );
                     }
                 }
@@ -548,16 +617,20 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
     }
 
     /// Checkpoints `tasks`, sending what crosses their exchanges and, with `sinks`, emitting their
-    /// output: every outbox is committed and queued, the producer is flushed once, then every outbox is
-    /// cleared.
+    /// output: every outbox is committed, the changelogs are flushed once, every outbox is queued, the
+    /// producer is flushed once, then every outbox is cleared.
     fn emit(&mut self, tasks: &mut [&mut Task<F::Job>], sinks: bool) -> Result<(), StreamError> {
         let started = Instant::now();
         for task in tasks.iter_mut() {
             let idle = self.is_idle(task);
-            let emitted = task.begin_emission(&self.topics.outputs, &self.producer, sinks, idle)?;
+            let emitted = task.begin_emission(&self.topics.outputs, sinks, idle)?;
             self.summary.messages_out += emitted.messages;
             self.summary.repartitioned += emitted.repartitioned;
             self.progress.count_out(emitted.messages);
+        }
+        self.changelog.flush()?;
+        for task in tasks.iter_mut() {
+            task.send_emission(&self.topics.outputs, &self.producer)?;
         }
         self.producer.flush()?;
         for task in tasks.iter_mut() {

@@ -98,8 +98,8 @@ pub trait StreamJob {
     fn step(&mut self, output: &mut dyn OutputChanges) -> Result<(), JobError>;
 
     /// Why the job must stop, once one of its operators reported a reason after a
-    /// [`step`](StreamJob::step) (a violated ASSERT, a relation read as a scalar that has two rows, a DUMP
-    /// that cannot write). The executor checks it after every step and then ends the run with
+    /// [`step`](StreamJob::step) that no later input can undo (a violated ASSERT, a DUMP that cannot
+    /// write; not a relation read as a scalar that has two rows at this point of the stream). The executor checks it after every step and then ends the run with
     /// [`StreamError::JobFailed`](super::StreamError::JobFailed) before that step's output or offsets
     /// are checkpointed. Jobs whose operators cannot fail keep the default, `None`.
     fn failure(&self) -> Option<String> {

@@ -9,7 +9,11 @@
 //! sent; then the outbox is cleared. A job restarted after a crash restores the last checkpoint, and if an
 //! outbox is still there it sends again what the output topic does not hold yet: upserts are idempotent by
 //! key, and inserts carry deterministic ids (`TASK:EPOCH:SEQ`) that it looks for in the topic.
+//!
+//! Every checkpoint is also written to the task's partition of a changelog topic, before the local
+//! commit, so that any instance of a group can take a task over with its state (`changelog.rs`).
 
+mod changelog;
 mod client;
 pub mod config;
 mod error;

@@ -4,11 +4,8 @@
 //! # Topics
 //! Every exchange of the job ([`Stream::exchange`](crate::dataflow::Stream::exchange), placed by the
 //! physical plan before a GROUP/JOIN/COGROUP/DISTINCT whose key differs from its input's partitioning)
-//! gets an internal topic `<job id>-<exchange operator id>-repartition`, created by the job. The job id is
-//! `<group id or "pigc">.<8 random hex digits>`, drawn once and kept in `<state dir>/job-id`: instances of
-//! a group share it through their shared state directory, and a job started on an empty state directory
-//! (which reads its inputs from the beginning again) gets fresh repartition topics instead of re-reading
-//! what an earlier incarnation wrote. All repartition topics of a job have the same partition count:
+//! gets an internal topic `<job id>-<exchange operator id>-repartition`, created by the job (and so do
+//! the changelog topics, see [`super::changelog`]). See [`job_id`] for the job id. All repartition topics of a job have the same partition count:
 //! `--set pigc.repartition.partitions=N`, by default the largest partition count of its input topics.
 //! A repartition task reads partition q of every repartition topic; in a group, the range assignor
 //! (which the job's consumer uses) gives all of them to one member.
@@ -43,8 +40,25 @@ use super::output::{parse_record_id, record_id, OutboxMessage, OutputOp};
 /// The file in the state directory that holds the job id.
 const JOB_ID_FILE: &str = "job-id";
 
-/// The job's id: read from `<state_dir>/job-id`, or drawn and written there on first start.
+/// The job's id, which names its repartition and changelog topics.
+///
+/// In a group (`--group G`) it is derived from the group id alone, `<G>.<FNV-1a hash of G>` (the hash
+/// tells apart group ids that differ only in characters a topic name cannot hold): every member, on
+/// any machine and with any state directory, agrees on it, so a member with an empty state directory
+/// restores its tasks from the changelog topics instead of starting afresh. To start a group's job
+/// afresh, give it a new group id.
+///
+/// Without a group it is `pigc.<8 random hex digits>`, drawn on first start and kept in
+/// `<state_dir>/job-id`: a standalone job started on an empty state directory (which reads its inputs
+/// from the beginning again) gets fresh topics instead of re-reading what an earlier incarnation wrote.
 pub fn job_id(state_dir: &Path, group: Option<&str>) -> Result<String, StreamError> {
+    if let Some(group) = group {
+        return Ok(format!(
+            "{}.{:08x}",
+            sanitize(group),
+            fnv1a(group.as_bytes())
+        ));
+    }
     let path = state_dir.join(JOB_ID_FILE);
     let io = |what: &str| {
         let what = format!("{what} {}", path.display());
@@ -60,11 +74,7 @@ pub fn job_id(state_dir: &Path, group: Option<&str>) -> Result<String, StreamErr
                 .map_or(0, |d| d.as_nanos()),
         );
         random.write_u32(std::process::id());
-        let id = format!(
-            "{}.{:08x}",
-            group.map_or_else(|| "pigc".to_owned(), sanitize),
-            random.finish() as u32
-        );
+        let id = format!("pigc.{:08x}", random.finish() as u32);
         // Written aside and linked into place, which fails if another instance got there first: every
         // instance then reads the same id.
         let draft = state_dir.join(format!("{JOB_ID_FILE}.{}", std::process::id()));
@@ -86,6 +96,14 @@ pub fn job_id(state_dir: &Path, group: Option<&str>) -> Result<String, StreamErr
         )));
     }
     Ok(id.to_owned())
+}
+
+/// 32-bit FNV-1a: a hash that stays the same across Rust versions and machines (std's does not promise
+/// to).
+fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |hash, &byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    })
 }
 
 /// The repartition topic of exchange `exchange` (its operator id) in job `job_id`.
@@ -312,9 +330,9 @@ mod tests {
     fn job_ids_are_drawn_once_per_state_dir() {
         let dir = std::env::temp_dir().join(format!("pigc-job-id-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        let first = job_id(&dir, Some("my group")).unwrap();
-        assert!(first.starts_with("my_group."), "{first}");
-        assert_eq!(job_id(&dir, Some("other")).unwrap(), first);
+        let first = job_id(&dir, None).unwrap();
+        assert!(first.starts_with("pigc."), "{first}");
+        assert_eq!(job_id(&dir, None).unwrap(), first);
         assert_eq!(
             topic_name(&first, "g.exchange.1f"),
             format!("{first}-g.exchange.1f-repartition")
@@ -323,6 +341,21 @@ mod tests {
         assert_ne!(job_id(&dir, None).unwrap(), first);
         std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!(partition_of(u64::MAX, 4), 3);
+    }
+
+    #[test]
+    fn group_job_ids_depend_on_the_group_only() {
+        let dir = std::env::temp_dir().join(format!("pigc-group-job-id-{}", std::process::id()));
+        let other = dir.join("other");
+        let id = job_id(&dir, Some("my group")).unwrap();
+        assert_eq!(id, job_id(&other, Some("my group")).unwrap());
+        assert!(!dir.join(JOB_ID_FILE).exists(), "nothing to keep");
+        assert_eq!(id, format!("my_group.{:08x}", fnv1a(b"my group")));
+        assert_ne!(id, job_id(&dir, Some("my_group")).unwrap());
+        // FNV-1a's published test vectors: the id must never change between builds.
+        assert_eq!(fnv1a(b""), 0x811c_9dc5);
+        assert_eq!(fnv1a(b"a"), 0xe40c_292c);
+        assert_eq!(fnv1a(b"foobar"), 0xbf9c_f968);
         assert_eq!(partition_of(9, 0), 0);
     }
 }

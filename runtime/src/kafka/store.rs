@@ -8,12 +8,19 @@
 //!
 //! A checkpoint is one write transaction holding the operators' changed state, the input offsets, the
 //! repartition read marks, the output not yet emitted and, while an emission is in flight, its outbox.
+//! Every write of a checkpoint goes through a [`Mirror`], which also appends it to the task's changelog
+//! topic, flushed before the checkpoint's emission leaves, so an instance without this file (or with a
+//! stale one) rebuilds it from the changelog (see [`super::changelog`]).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
+use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition, TableHandle};
 
+use super::changelog::{
+    choose, commit_record, new_lineage, release_record, ChangelogSink, Choice, Mirror, Position,
+    Registry, Replica,
+};
 use super::error::StreamError;
 use super::job::{OutputChanges, SinkMode};
 use super::output::{decode_pending_key, encode_pending_key, OutboxMessage, PendingOutput};
@@ -41,6 +48,26 @@ const EVENT_TIME: TableDefinition<&str, i64> = TableDefinition::new("event_time"
 const EPOCH: &str = "epoch";
 const SEEN: &str = "seen";
 const EVICTED_TO: &str = "evicted_to";
+
+/// Every table a checkpoint writes: the changelog mirrors and restores exactly these, and a store file
+/// holding another table (but [`POSITION`]) refuses to open. A table added to the checkpoint is added
+/// here.
+const TABLES: Registry = &[
+    &STATE,
+    &OFFSETS,
+    &MARKS,
+    &META,
+    &PENDING,
+    &OUTBOX,
+    &SENDER_MARKS,
+    &EVENT_TIME,
+];
+
+/// The local store's changelog position (`seq`, `lineage`): kept out of the changelog, whose commit
+/// markers carry it.
+const POSITION: TableDefinition<&str, u64> = TableDefinition::new("changelog_position");
+const SEQ: &str = "seq";
+const LINEAGE: &str = "lineage";
 
 /// What a task's store held at its last checkpoint.
 #[derive(Debug)]
@@ -88,10 +115,29 @@ pub struct Checkpoint<'a> {
     pub seen: Option<i64>,
 }
 
-/// The redb file of one task.
+/// What opening a task did with its local store and its changelog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Synced {
+    /// Which copy the task continues from.
+    pub choice: Choice,
+    /// The checkpoint it continues from.
+    pub position: Position,
+    /// Entries copied from the changelog into the local store (0 unless restored).
+    pub restored_entries: usize,
+}
+
+/// The redb file of one task, mirrored to its changelog partition.
 pub struct TaskStore {
     db: Database,
     path: PathBuf,
+    /// Where the store's last checkpoint stands.
+    position: Position,
+    /// This writer's lineage, drawn when the store is synchronised with its changelog.
+    lineage: u64,
+    changelog: Option<Box<dyn ChangelogSink>>,
+    /// The next checkpoint writes the whole store to the changelog (it does not continue the
+    /// changelog's last complete checkpoint).
+    snapshot_next: bool,
 }
 
 impl TaskStore {
@@ -106,19 +152,96 @@ impl TaskStore {
             create_atomically(dir, &path)?;
         }
         let db = Database::create(&path).map_err(|err| state_error(&path, err))?;
-        let store = Self { db, path };
+        let mut store = Self {
+            db,
+            path,
+            position: Position::default(),
+            lineage: 0,
+            changelog: None,
+            snapshot_next: true,
+        };
         store.write(|txn| {
-            txn.open_table(STATE)?;
-            txn.open_table(OFFSETS)?;
-            txn.open_table(MARKS)?;
-            txn.open_table(META)?;
-            txn.open_table(PENDING)?;
-            txn.open_table(OUTBOX)?;
-            txn.open_table(SENDER_MARKS)?;
-            txn.open_table(EVENT_TIME)?;
+            for table in TABLES {
+                table.create(txn)?;
+            }
+            txn.open_table(POSITION)?;
+            for table in txn.list_tables()? {
+                let name = table.name();
+                if name != POSITION.name() && !TABLES.iter().any(|t| t.table_name() == name) {
+                    return Err(redb::Error::Corrupted(format!(
+                        "table {name} is not in the store's table registry (TABLES), so the \
+                         changelog would not mirror it"
+                    )));
+                }
+            }
             Ok(())
         })?;
+        store.position = store.read(|txn| {
+            let table = txn.open_table(POSITION)?;
+            let get =
+                |key| -> Result<u64, redb::Error> { Ok(table.get(key)?.map_or(0, |v| v.value())) };
+            Ok(Position {
+                seq: get(SEQ)?,
+                lineage: get(LINEAGE)?,
+            })
+        })?;
         Ok(store)
+    }
+
+    /// Compares the store with its changelog's last complete checkpoint, rebuilds the store from the
+    /// changelog when that one is newer (see [`choose`]), and from now on mirrors every checkpoint to
+    /// `changelog`.
+    pub fn sync(
+        &mut self,
+        changelog: Box<dyn ChangelogSink>,
+        replica: &Replica,
+    ) -> Result<Synced, StreamError> {
+        let choice = choose(self.position, replica.position);
+        let mut restored_entries = 0;
+        if choice == Choice::Restore {
+            self.write(|txn| {
+                let empty = BTreeMap::new();
+                for table in TABLES {
+                    table.replace(
+                        txn,
+                        replica.tables.get(table.table_name()).unwrap_or(&empty),
+                    )?;
+                }
+                if let Some(name) = replica
+                    .tables
+                    .keys()
+                    .find(|name| !TABLES.iter().any(|t| t.table_name() == name.as_str()))
+                {
+                    return Err(redb::Error::Corrupted(format!(
+                        "the changelog holds table {name}, which this job's store does not have"
+                    )));
+                }
+                write_position(txn, replica.position)
+            })?;
+            self.position = replica.position;
+            restored_entries = replica.entries();
+        }
+        let synced = Synced {
+            choice,
+            position: self.position,
+            restored_entries,
+        };
+        self.snapshot_next = choice == Choice::KeepLocal || replica.torn;
+        self.lineage = new_lineage();
+        self.changelog = Some(changelog);
+        if self.snapshot_next {
+            // Level the changelog with the store before the task sends anything (an interrupted
+            // emission's outbox) that a next owner would need to find there.
+            self.write_mirrored(redb::Durability::Immediate, true, |_| Ok(()))?;
+        }
+        Ok(synced)
+    }
+
+    /// Tells the task's next owner that this one has written its last checkpoint.
+    pub fn release(&self) -> Result<(), StreamError> {
+        let changelog = self.changelog()?;
+        changelog.append(&[release_record()])?;
+        changelog.flush()
     }
 
     /// Size of the store's file in bytes.
@@ -201,9 +324,10 @@ impl TaskStore {
         Ok(())
     }
 
-    /// Writes one checkpoint atomically.
-    pub fn checkpoint(&self, checkpoint: &Checkpoint<'_>) -> Result<(), StreamError> {
-        self.write(|txn| {
+    /// Writes one checkpoint atomically to the local store, and queues it on the changelog; the caller
+    /// flushes the changelog before anything the checkpoint's emission sends leaves.
+    pub fn checkpoint(&mut self, checkpoint: &Checkpoint<'_>) -> Result<(), StreamError> {
+        self.write_mirrored(redb::Durability::Immediate, false, |txn| {
             {
                 let mut state = txn.open_table(STATE)?;
                 for change in checkpoint.state {
@@ -231,7 +355,7 @@ impl TaskStore {
             }
             {
                 let mut pending = txn.open_table(PENDING)?;
-                pending.retain(|_, _| false)?;
+                pending.clear()?;
                 for (sink, key, value, weight) in checkpoint.pending.entries() {
                     pending.insert(encode_pending_key(sink, key, value).as_slice(), weight)?;
                 }
@@ -252,7 +376,7 @@ impl TaskStore {
             if let Some((epoch, messages)) = checkpoint.emission {
                 txn.open_table(META)?.insert(EPOCH, epoch)?;
                 let mut outbox = txn.open_table(OUTBOX)?;
-                outbox.retain(|_, _| false)?;
+                outbox.clear()?;
                 for (seq, message) in (0u64..).zip(messages) {
                     outbox.insert(seq, message.encode().as_slice())?;
                 }
@@ -261,14 +385,63 @@ impl TaskStore {
         })
     }
 
-    /// Records that the emission in flight reached the broker. Not synced to disk by itself (the next
-    /// checkpoint's commit makes it durable): losing it in a crash only makes the restarted job look for
-    /// the emission's ids in the output topic and skip them all.
-    pub fn finish_emission(&self) -> Result<(), StreamError> {
-        self.write_with(redb::Durability::None, |txn| {
-            txn.open_table(OUTBOX)?.retain(|_, _| false)?;
+    /// Records that the emission in flight reached the broker. Neither synced to disk nor flushed to
+    /// the changelog by itself (the next checkpoint's commit and flush make it durable): losing it in a
+    /// crash only makes the restarted job look for the emission's ids in the output topic and skip them
+    /// all, and a local store left ahead of its changelog is kept (see [`choose`]).
+    pub fn finish_emission(&mut self) -> Result<(), StreamError> {
+        self.write_mirrored(redb::Durability::None, false, |txn| {
+            txn.open_table(OUTBOX)?.clear()?;
             Ok(())
         })
+    }
+
+    fn changelog(&self) -> Result<&dyn ChangelogSink, StreamError> {
+        self.changelog.as_deref().ok_or_else(|| StreamError::State {
+            path: self.path.display().to_string(),
+            reason: "written before it was synchronised with its changelog".into(),
+        })
+    }
+
+    /// One checkpoint: `body`'s writes (or, after [`sync`](Self::sync) asked for one, a snapshot of the
+    /// whole store) and a commit marker go to the changelog, which is flushed when `flush` is set, and
+    /// then the redb transaction commits with `durability`.
+    fn write_mirrored(
+        &mut self,
+        durability: redb::Durability,
+        flush: bool,
+        body: impl FnOnce(&Mirror<'_>) -> Result<(), redb::Error>,
+    ) -> Result<(), StreamError> {
+        let changelog = self.changelog()?;
+        let mut txn = self
+            .db
+            .begin_write()
+            .map_err(|e| state_error(&self.path, e))?;
+        txn.set_durability(durability)
+            .map_err(|e| state_error(&self.path, e))?;
+        let position = Position {
+            seq: self.position.seq + 1,
+            lineage: self.lineage,
+        };
+        let mut records = {
+            let mirror = Mirror::new(&txn, TABLES);
+            body(&mirror).map_err(|e| state_error(&self.path, e))?;
+            if self.snapshot_next {
+                mirror.snapshot().map_err(|e| state_error(&self.path, e))?
+            } else {
+                mirror.into_records()
+            }
+        };
+        records.push(commit_record(position));
+        write_position(&txn, position).map_err(|e| state_error(&self.path, e))?;
+        changelog.append(&records)?;
+        if flush {
+            changelog.flush()?;
+        }
+        txn.commit().map_err(|e| state_error(&self.path, e))?;
+        self.position = position;
+        self.snapshot_next = false;
+        Ok(())
     }
 
     fn write(
@@ -303,6 +476,13 @@ impl TaskStore {
             .map_err(|e| state_error(&self.path, e))?;
         body(&txn).map_err(|e| state_error(&self.path, e))
     }
+}
+
+fn write_position(txn: &redb::WriteTransaction, position: Position) -> Result<(), redb::Error> {
+    let mut table = txn.open_table(POSITION)?;
+    table.insert(SEQ, position.seq)?;
+    table.insert(LINEAGE, position.lineage)?;
+    Ok(())
 }
 
 /// Creates the store file at `path` so that a crash never leaves a half-written one (which redb would
@@ -340,6 +520,7 @@ fn state_error(path: &Path, err: impl Into<redb::Error>) -> StreamError {
 
 #[cfg(test)]
 mod tests {
+    use super::super::changelog::{MemorySink, Record};
     use super::*;
 
     fn temp_dir(name: &str) -> PathBuf {
@@ -348,12 +529,59 @@ mod tests {
         dir
     }
 
+    const MODES: [SinkMode; 2] = [SinkMode::Insert, SinkMode::Upsert];
+
+    /// Opens the store of task `in.t.0` in `dir`, synchronised with `sink`'s first `upto` records.
+    fn open(dir: &Path, sink: &MemorySink, upto: usize) -> (TaskStore, Synced) {
+        let mut store = TaskStore::open(dir, "in.t.0").unwrap();
+        let synced = store
+            .sync(Box::new(sink.clone()), &sink.replica(upto))
+            .unwrap();
+        (store, synced)
+    }
+
+    /// A checkpoint of operator state `g` and offset `offset`, with some pending output.
+    fn checkpoint(store: &mut TaskStore, state: &[StateChange], offset: i64) {
+        let offsets = BTreeMap::from([("in".to_owned(), offset)]);
+        let mut pending = PendingOutput::new(MODES.to_vec());
+        pending.change(1, b"k", format!("k,{offset}").as_bytes(), 1);
+        // Watermark tables too, so that the changelog tests cover every table of the registry.
+        let mut watermarks = SenderWatermarks::default();
+        watermarks.observe(0, "in.t.1", Mark::At(offset));
+        store
+            .checkpoint(&Checkpoint {
+                state,
+                offsets: &offsets,
+                marks: &ReadMarks::default(),
+                pending: &pending,
+                emission: None,
+                watermarks: &watermarks,
+                seen: Some(offset),
+            })
+            .unwrap();
+    }
+
+    /// Everything the store holds, for comparisons.
+    fn content(store: &TaskStore) -> String {
+        let mut state = Vec::new();
+        store
+            .for_each_state(|op, k, v| {
+                state.push((op.to_owned(), k.to_vec(), v.to_vec()));
+                Ok(())
+            })
+            .unwrap();
+        format!("{:?} {state:?}", store.restore(&MODES).unwrap())
+    }
+
+    fn put(key: &str, value: &str) -> StateChange {
+        StateChange::Put("g".into(), key.into(), value.into())
+    }
+
     #[test]
     fn a_checkpoint_survives_reopening() {
         let dir = temp_dir("reopen");
         let offsets = BTreeMap::from([("in".to_owned(), 42i64)]);
-        let modes = [SinkMode::Insert, SinkMode::Upsert];
-        let mut pending = PendingOutput::new(modes.to_vec());
+        let mut pending = PendingOutput::new(MODES.to_vec());
         pending.change(0, b"", b"row", 2);
         pending.change(1, b"k", b"k,1", 1);
         pending.change(1, b"gone", b"", -1);
@@ -364,8 +592,9 @@ mod tests {
         let mut watermarks = SenderWatermarks::default();
         watermarks.observe(1, "in.t.1", Mark::At(42));
         watermarks.observe(0, "x.3", Mark::Idle(Some(7)));
+        let sink = MemorySink::default();
         {
-            let store = TaskStore::open(&dir, "in.t.0").unwrap();
+            let (mut store, _) = open(&dir, &sink, 0);
             store
                 .checkpoint(&Checkpoint {
                     state: &[
@@ -382,8 +611,9 @@ mod tests {
                 })
                 .unwrap();
         }
-        let store = TaskStore::open(&dir, "in.t.0").unwrap();
-        let restored = store.restore(&modes).unwrap();
+        let (mut store, synced) = open(&dir, &sink, sink.len());
+        assert_eq!(synced.choice, Choice::UpToDate);
+        let restored = store.restore(&MODES).unwrap();
         assert_eq!(restored.offsets, offsets);
         assert_eq!(restored.marks, marks);
         assert_eq!(restored.epoch, 1);
@@ -400,8 +630,338 @@ mod tests {
             .unwrap();
         assert_eq!(state, vec![("g".to_owned(), b"b".to_vec(), b"2".to_vec())]);
         store.finish_emission().unwrap();
-        assert!(store.restore(&modes).unwrap().outbox.is_empty());
+        assert!(store.restore(&MODES).unwrap().outbox.is_empty());
         drop(store);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// An instance with an empty state dir rebuilds the store from the changelog alone; a stale copy of
+    /// the store (a machine that lost the task, or a local commit lost after the changelog flush) loses
+    /// to the changelog too.
+    #[test]
+    fn the_changelog_rebuilds_a_missing_or_stale_store() {
+        let (dir, empty, stale) = (temp_dir("owner"), temp_dir("empty"), temp_dir("stale"));
+        let sink = MemorySink::default();
+        {
+            let (mut store, synced) = open(&dir, &sink, 0);
+            assert_eq!(synced.choice, Choice::KeepLocal, "a new changelog");
+            checkpoint(&mut store, &[put("a", "1"), put("b", "1")], 10);
+        }
+        std::fs::create_dir_all(&stale).unwrap();
+        std::fs::copy(dir.join("task-in.t.0.redb"), stale.join("task-in.t.0.redb")).unwrap();
+        let (mut owner, synced) = open(&dir, &sink, sink.len());
+        assert_eq!(synced.choice, Choice::UpToDate);
+        checkpoint(&mut owner, &[put("a", "2"), put("c", "3")], 20);
+        checkpoint(
+            &mut owner,
+            &[StateChange::Delete("g".into(), b"b".to_vec())],
+            30,
+        );
+        let expected = content(&owner);
+        drop(owner);
+        for dir in [&empty, &stale] {
+            let (store, synced) = open(dir, &sink, sink.len());
+            assert_eq!(synced.choice, Choice::Restore, "{}", dir.display());
+            assert_eq!(
+                synced.position.seq, 4,
+                "a snapshot when the changelog was new, then 3 checkpoints"
+            );
+            assert_eq!(
+                synced.restored_entries, 6,
+                "2 state, 1 offset, 1 pending, 1 sender watermark, 1 event time"
+            );
+            assert_eq!(content(&store), expected);
+        }
+        for dir in [dir, empty, stale] {
+            std::fs::remove_dir_all(dir).unwrap();
+        }
+    }
+
+    /// kill -9 in the middle of a checkpoint's changelog records: the reader stops at the last marker,
+    /// and the next checkpoint is a snapshot, after which the changelog replays to the store's content.
+    #[test]
+    fn a_torn_checkpoint_is_ignored_and_repaired() {
+        let dir = temp_dir("torn");
+        let sink = MemorySink::default();
+        let (mut store, _) = open(&dir, &sink, 0);
+        checkpoint(&mut store, &[put("a", "1"), put("b", "1")], 10);
+        let complete = sink.len();
+        let before = content(&store);
+        drop(store);
+        // A checkpoint that reached the changelog only in part (its first records, no marker).
+        let other = temp_dir("torn-writer");
+        let (mut writer, _) = open(&other, &sink, complete);
+        checkpoint(&mut writer, &[put("a", "torn"), put("z", "torn")], 99);
+        drop(writer);
+        let torn_records: Vec<Record> = sink.appended.lock().unwrap()[complete..].to_vec();
+        sink.appended.lock().unwrap().truncate(complete);
+        sink.appended
+            .lock()
+            .unwrap()
+            .extend_from_slice(&torn_records[..torn_records.len() - 2]);
+        let replica = sink.replica(sink.len());
+        assert!(replica.torn);
+        let empty = temp_dir("torn-empty");
+        let (mut store, synced) = open(&empty, &sink, sink.len());
+        assert_eq!((synced.choice, synced.position.seq), (Choice::Restore, 2));
+        assert_eq!(content(&store), before);
+        checkpoint(&mut store, &[put("c", "2")], 11);
+        let after = content(&store);
+        assert!(!after.contains("torn"));
+        let fresh = temp_dir("torn-fresh");
+        let (store, synced) = open(&fresh, &sink, sink.len());
+        assert_eq!((synced.choice, synced.position.seq), (Choice::Restore, 4));
+        assert_eq!(content(&store), after);
+        for dir in [dir, other, empty, fresh] {
+            std::fs::remove_dir_all(dir).unwrap();
+        }
+    }
+
+    /// A local store ahead of its changelog (an unflushed `finish_emission`, or a new changelog topic)
+    /// is kept, and its next checkpoint brings the changelog level with it.
+    #[test]
+    fn a_local_store_ahead_is_kept_and_snapshotted() {
+        let dir = temp_dir("ahead");
+        let sink = MemorySink::default();
+        let (mut store, _) = open(&dir, &sink, 0);
+        checkpoint(&mut store, &[put("a", "1")], 10);
+        let first = sink.len();
+        checkpoint(&mut store, &[put("b", "2")], 20);
+        drop(store);
+        let lost = MemorySink::default();
+        lost.appended
+            .lock()
+            .unwrap()
+            .extend_from_slice(&sink.appended.lock().unwrap()[..first]);
+        let (mut store, synced) = open(&dir, &lost, first);
+        assert_eq!((synced.choice, synced.position.seq), (Choice::KeepLocal, 3));
+        checkpoint(&mut store, &[put("c", "3")], 30);
+        let expected = content(&store);
+        let fresh = temp_dir("ahead-fresh");
+        let (store, synced) = open(&fresh, &lost, lost.len());
+        assert_eq!((synced.choice, synced.position.seq), (Choice::Restore, 5));
+        assert_eq!(content(&store), expected);
+        for dir in [dir, fresh] {
+            std::fs::remove_dir_all(dir).unwrap();
+        }
+    }
+
+    /// A table the registry lacks cannot hide in the store: opening fails, and so does a checkpoint
+    /// that writes one.
+    #[test]
+    fn every_table_is_registered() {
+        let dir = temp_dir("unregistered");
+        std::fs::create_dir_all(&dir).unwrap();
+        {
+            let db = Database::create(dir.join("task-in.t.0.redb")).unwrap();
+            let txn = db.begin_write().unwrap();
+            txn.open_table(TableDefinition::<&str, u64>::new("watermarks"))
+                .unwrap();
+            txn.commit().unwrap();
+        }
+        let err = TaskStore::open(&dir, "in.t.0").err().expect("an error");
+        assert!(err.to_string().contains("watermarks"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+        let sink = MemorySink::default();
+        let (mut store, _) = open(&dir, &sink, 0);
+        let err = store
+            .write_mirrored(redb::Durability::Immediate, true, |mirror| {
+                mirror.open_table(TableDefinition::<&str, u64>::new("watermarks"))?;
+                Ok(())
+            })
+            .unwrap_err();
+        assert!(err.to_string().contains("registry"), "{err}");
+        drop(store);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The pending output is cleared and written again by every checkpoint; unchanged rows cost no
+    /// changelog record, and dropped rows become deletes.
+    #[test]
+    fn a_rewritten_table_costs_only_its_changes() {
+        let dir = temp_dir("rewrite");
+        let sink = MemorySink::default();
+        let (mut store, _) = open(&dir, &sink, 0);
+        checkpoint(&mut store, &[], 1);
+        let write = |store: &mut TaskStore, rows: &[(&str, i64)]| {
+            let before = sink.len();
+            let mut pending = PendingOutput::new(MODES.to_vec());
+            for (row, weight) in rows {
+                pending.change(0, b"", row.as_bytes(), *weight);
+            }
+            store
+                .checkpoint(&Checkpoint {
+                    state: &[],
+                    offsets: &BTreeMap::new(),
+                    marks: &ReadMarks::default(),
+                    pending: &pending,
+                    emission: None,
+                    watermarks: &SenderWatermarks::default(),
+                    seen: None,
+                })
+                .unwrap();
+            let records = sink.appended.lock().unwrap()[before..].to_vec();
+            records.len()
+        };
+        // 3 new rows, a delete of the upsert `checkpoint` left pending, and the commit marker.
+        assert_eq!(write(&mut store, &[("a", 1), ("b", 1), ("c", 1)]), 5);
+        // b unchanged, a changed, c gone, d new: 3 records and the marker.
+        assert_eq!(write(&mut store, &[("a", 2), ("b", 1), ("d", 1)]), 4);
+        assert_eq!(write(&mut store, &[("a", 2), ("b", 1), ("d", 1)]), 1);
+        let expected = content(&store);
+        let fresh = temp_dir("rewrite-fresh");
+        let (rebuilt, _) = open(&fresh, &sink, sink.len());
+        assert_eq!(content(&rebuilt), expected);
+        for dir in [dir, fresh] {
+            std::fs::remove_dir_all(dir).unwrap();
+        }
+    }
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        /// A checkpoint of these state changes (key → value, `None` deletes).
+        Checkpoint(Vec<(u8, Option<u8>)>),
+        /// A checkpoint cut short by kill -9 after this many of its changelog records, before its
+        /// local commit.
+        Killed(Vec<(u8, Option<u8>)>, usize),
+        /// A checkpoint committed locally, then kill -9 before the broker had more than this many of
+        /// its changelog records; the task is opened again on the same machine or on an empty one.
+        Unacknowledged(Vec<(u8, Option<u8>)>, usize, bool),
+        /// The task is opened again, on the same machine or on one with an empty state dir.
+        Reopen { fresh: bool },
+    }
+
+    fn ops() -> impl proptest::strategy::Strategy<Value = Vec<Op>> {
+        use proptest::prelude::*;
+        let changes = prop::collection::vec((0u8..6, prop::option::of(0u8..4)), 0..5);
+        let op = prop_oneof![
+            3 => changes.clone().prop_map(Op::Checkpoint),
+            1 => (changes.clone(), 0usize..12).prop_map(|(c, n)| Op::Killed(c, n)),
+            1 => (changes, 0usize..12, any::<bool>())
+                .prop_map(|(c, n, same)| Op::Unacknowledged(c, n, same)),
+            1 => any::<bool>().prop_map(|fresh| Op::Reopen { fresh }),
+        ];
+        prop::collection::vec(op, 1..12)
+    }
+
+    fn state_changes(changes: &[(u8, Option<u8>)]) -> Vec<StateChange> {
+        changes
+            .iter()
+            .map(|&(key, value)| match value {
+                Some(value) => StateChange::Put("g".into(), vec![key], vec![value]),
+                None => StateChange::Delete("g".into(), vec![key]),
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(48))]
+
+        /// Whatever checkpoints, kills and reopenings (on the same or an empty state dir) happen, a
+        /// reopened store holds exactly the last checkpoint that committed, and so does a store rebuilt
+        /// from the changelog, whole or compacted.
+        #[test]
+        fn reopened_stores_hold_the_last_committed_checkpoint(ops in ops()) {
+            let root = temp_dir(&format!("prop-{}", new_lineage()));
+            let reference_sink = MemorySink::default();
+            let (mut reference, _) = open(&root.join("reference"), &reference_sink, 0);
+            let sink = MemorySink::default();
+            let mut dirs = 0;
+            let mut dir = root.join("0");
+            let (mut store, _) = open(&dir, &sink, 0);
+            let mut offset = 0;
+            for op in ops {
+                match op {
+                    Op::Checkpoint(changes) => {
+                        offset += 1;
+                        checkpoint(&mut store, &state_changes(&changes), offset);
+                        checkpoint(&mut reference, &state_changes(&changes), offset);
+                    }
+                    Op::Killed(changes, budget) => {
+                        *sink.budget.lock().unwrap() = Some(budget);
+                        let offsets = BTreeMap::from([("in".to_owned(), offset + 1)]);
+                        let result = store.checkpoint(&Checkpoint {
+                            state: &state_changes(&changes),
+                            offsets: &offsets,
+                            marks: &ReadMarks::default(),
+                            pending: &PendingOutput::new(MODES.to_vec()),
+                            emission: None,
+                            watermarks: &SenderWatermarks::default(),
+                            seen: None,
+                        });
+                        *sink.budget.lock().unwrap() = None;
+                        proptest::prop_assert!(result.is_err() || budget > 0);
+                        if result.is_ok() {
+                            // The budget sufficed: it was a checkpoint after all.
+                            offset += 1;
+                            reference.checkpoint(&Checkpoint {
+                                state: &state_changes(&changes),
+                                offsets: &offsets,
+                                marks: &ReadMarks::default(),
+                                pending: &PendingOutput::new(MODES.to_vec()),
+                                emission: None,
+                                watermarks: &SenderWatermarks::default(),
+                                seen: None,
+                            }).unwrap();
+                        }
+                        drop(store);
+                        (store, _) = open(&dir, &sink, sink.len());
+                        proptest::prop_assert_eq!(content(&store), content(&reference));
+                    }
+                    Op::Unacknowledged(changes, budget, same_dir) => {
+                        let before = sink.len();
+                        offset += 1;
+                        checkpoint(&mut store, &state_changes(&changes), offset);
+                        drop(store);
+                        let complete = before + budget >= sink.len();
+                        sink.appended.lock().unwrap().truncate(before + budget);
+                        // The store that wins: the local one on the same machine, the changelog's
+                        // last complete checkpoint on another.
+                        if complete || same_dir {
+                            checkpoint(&mut reference, &state_changes(&changes), offset);
+                        }
+                        if !same_dir {
+                            dirs += 1;
+                            dir = root.join(dirs.to_string());
+                        }
+                        (store, _) = open(&dir, &sink, sink.len());
+                        proptest::prop_assert_eq!(content(&store), content(&reference));
+                    }
+                    Op::Reopen { fresh } => {
+                        drop(store);
+                        if fresh {
+                            dirs += 1;
+                            dir = root.join(dirs.to_string());
+                        }
+                        (store, _) = open(&dir, &sink, sink.len());
+                        proptest::prop_assert_eq!(content(&store), content(&reference));
+                    }
+                }
+            }
+            // A last checkpoint repairs any torn tail; then the log, whole or compacted, rebuilds it.
+            offset += 1;
+            checkpoint(&mut store, &[], offset);
+            checkpoint(&mut reference, &[], offset);
+            let expected = content(&reference);
+            proptest::prop_assert_eq!(content(&store), expected.clone());
+            let (rebuilt, _) = open(&root.join("whole"), &sink, sink.len());
+            proptest::prop_assert_eq!(content(&rebuilt), expected.clone());
+            let log = sink.appended.lock().unwrap().clone();
+            let mut latest = BTreeMap::new();
+            for (position, record) in log.iter().enumerate() {
+                latest.insert(record.key.clone(), position);
+            }
+            let compacted = MemorySink::default();
+            compacted.appended.lock().unwrap().extend(
+                log.iter()
+                    .enumerate()
+                    .filter(|(position, record)| latest[&record.key] == *position)
+                    .map(|(_, record)| record.clone()),
+            );
+            let (rebuilt, _) = open(&root.join("compacted"), &compacted, compacted.len());
+            proptest::prop_assert_eq!(content(&rebuilt), expected);
+            drop((store, reference, rebuilt));
+            std::fs::remove_dir_all(&root).unwrap();
+        }
     }
 }

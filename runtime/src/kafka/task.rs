@@ -99,6 +99,8 @@ pub struct Task<J> {
     sent_marks: BTreeMap<usize, Mark>,
     /// No input record was pushed since the last emission.
     quiet: bool,
+    /// The messages of the emission begun, until [`send_emission`](Self::send_emission).
+    unsent: Vec<OutboxMessage>,
 }
 
 /// What an emission wrote.
@@ -115,7 +117,7 @@ impl<J: StreamJob> Task<J> {
     pub fn open(
         id: &TaskId,
         mut job: J,
-        store: TaskStore,
+        mut store: TaskStore,
         config: &StreamConfig,
         outputs: &OutputTopics,
         modes: &[SinkMode],
@@ -184,6 +186,7 @@ impl<J: StreamJob> Task<J> {
             evicted_to: None,
             sent_marks: BTreeMap::new(),
             quiet: true,
+            unsent: Vec::new(),
         })
     }
 
@@ -374,17 +377,16 @@ impl<J: StreamJob> Task<J> {
     }
 
     /// Starts an emission: commits the messages it sends as an outbox, together with the state, offsets
-    /// and read marks they result from, then queues them on the producer. Changes for repartition topics
-    /// are always sent; sink output only when `sinks` is true (an emission, not just a checkpoint). The
-    /// caller flushes the producer and then calls [`finish_emission`](Self::finish_emission); a crash in
-    /// between is repaired by [`Task::open`].
+    /// and read marks they result from. Changes for repartition topics are always sent; sink output only
+    /// when `sinks` is true (an emission, not just a checkpoint). The caller flushes the changelog, calls
+    /// [`send_emission`](Self::send_emission), flushes the producer and then calls
+    /// [`finish_emission`](Self::finish_emission); a crash in between is repaired by [`Task::open`].
     ///
     /// `idle` says that an input task has caught up with its partition and read nothing since the
     /// last emission: its watermark becomes [`Mark::Idle`] (see [`super::watermark`]).
     pub fn begin_emission(
         &mut self,
         outputs: &OutputTopics,
-        producer: &OutputProducer,
         sinks: bool,
         idle: bool,
     ) -> Result<Emitted, StreamError> {
@@ -440,13 +442,30 @@ impl<J: StreamJob> Task<J> {
         for (exchange, mark, _) in marks {
             self.sent_marks.insert(exchange, mark);
         }
-        for message in &messages {
-            producer.send_output(outputs.topic_of(message)?, message)?;
-        }
-        Ok(Emitted {
+        let emitted = Emitted {
             messages: to_sinks as u64,
             repartitioned: changes as u64,
-        })
+        };
+        self.unsent = messages;
+        Ok(emitted)
+    }
+    /// Queues the messages of the emission begun on the producer: only once the changelog holds its
+    /// checkpoint, so that whatever instance continues the task has the outbox of what left.
+    pub fn send_emission(
+        &mut self,
+        outputs: &OutputTopics,
+        producer: &OutputProducer,
+    ) -> Result<(), StreamError> {
+        for message in std::mem::take(&mut self.unsent) {
+            producer.send_output(outputs.topic_of(&message)?, &message)?;
+        }
+        Ok(())
+    }
+
+    /// Tells the task's next owner, through the changelog, that this instance checkpointed it for the
+    /// last time.
+    pub fn release(&self) -> Result<(), StreamError> {
+        self.store.release()
     }
 
     /// Ends an emission once the producer has delivered it: clears the outbox.

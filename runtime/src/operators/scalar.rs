@@ -13,9 +13,10 @@
 //! (map, filter, flat-map) are stateless, so their outputs follow. [`Stream::top_n_scalar`] is a top-n
 //! whose `n` is read from the scalar; [`Stream::sample_scalar`] a sample whose fraction is.
 //!
-//! More than one row is reported through the dataflow's failure channel (a batch job exits non-zero
-//! before writing any STORE, a stream job before checkpointing the step); meanwhile the scalar reads as
-//! null.
+//! More than one row is reported through the dataflow's failure channel, as a failure that needs the
+//! whole input ([`Node::failure_needs_whole_input`]): a batch job exits non-zero before writing any
+//! STORE; a stream job, in which an update of the scalar relation may pass through two rows or none,
+//! reports it and goes on. Meanwhile the scalar reads as null.
 
 use std::collections::BTreeMap;
 use std::ops::Deref;
@@ -183,6 +184,10 @@ where
     fn failure(&self) -> Option<String> {
         self.scalar.failure.clone()
     }
+
+    fn failure_needs_whole_input(&self) -> bool {
+        true
+    }
 }
 
 impl<T, S> OperatorState for WithScalarNode<T, S>
@@ -325,6 +330,10 @@ where
             .failure
             .clone()
             .or_else(|| self.bad_count.clone())
+    }
+
+    fn failure_needs_whole_input(&self) -> bool {
+        true
     }
 }
 
