@@ -11,7 +11,7 @@ use super::config::StreamConfig;
 use super::error::StreamError;
 use super::job::{SinkMode, StateSink, StreamJob};
 use super::output::{OutboxMessage, OutputOp, PendingOutput};
-use super::repartition::{ReadMarks, RepartitionTopics};
+use super::repartition::{unpack, ReadMarks, RepartitionTopics};
 use super::store::{Checkpoint, StateChange, TaskStore};
 
 /// Which partitions a task reads.
@@ -221,9 +221,12 @@ impl<J: StreamJob> Task<J> {
             return Ok(PushOutcome::AlreadyRead);
         }
         let payload = payload.ok_or_else(|| foreign("a message without a value".into()))?;
-        self.job
-            .push_exchange(exchange, payload)
-            .map_err(|e| foreign(e.reason))?;
+        for change in unpack(payload) {
+            let change = change.map_err(|e| foreign(e.to_string()))?;
+            self.job
+                .push_exchange(exchange, change)
+                .map_err(|e| foreign(e.reason))?;
+        }
         self.unstepped = true;
         Ok(PushOutcome::Pushed)
     }
