@@ -374,8 +374,9 @@ fn repartition_topics_are_named_after_the_job_and_exchange() {
                     .as_deref()
                     .expect("repartition messages have values");
                 pigc_runtime::kafka::repartition::unpack(value)
-                    .map(|change| change.expect("length-prefixed changes"))
-                    .count()
+                    .collect::<Result<Vec<_>, _>>()
+                    .expect("length-prefixed changes")
+                    .len()
             })
             .sum();
         sent.insert(exchange, changes);
