@@ -320,7 +320,10 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
     /// restarts every task from the last completed checkpoint; Kafka Streams closes its tasks dirty):
     /// what they emitted before stays, what they did since their last checkpoint is redone after a
     /// restart exactly once (outbox and read marks), and the failure path does no broker I/O that could
-    /// hang or fail in turn. The cost is at most one checkpoint interval of rework.
+    /// hang or fail in turn. The cost is at most one checkpoint interval of rework. "The same record"
+    /// holds for failures that depend on one record (ASSERT); a relation read as a scalar is checked
+    /// after each step, so whether a second row that the same input soon retracts fails the job
+    /// depends on which records share a step.
     fn run(mut self) -> Result<StreamSummary, StreamError> {
         self.start_consuming()?;
         let mut next_checkpoint = Instant::now() + self.config.checkpoint_interval;
