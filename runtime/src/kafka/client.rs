@@ -156,9 +156,15 @@ impl OutputProducer {
         let producer = client
             .create_with_context(DeliveryTracker::default())
             .map_err(StreamError::kafka("cannot create the producer"))?;
-        let ordered = client
-            .clone()
-            .set("max.in.flight.requests.per.connection", "1")
+        let mut ordered = client.clone();
+        ordered.set("max.in.flight.requests.per.connection", "1");
+        // Repartition messages are packed changes of a few record types, which lz4 shrinks several
+        // times at little CPU cost: the broker stores and serves that much less (`--set
+        // compression.type=…` chooses otherwise, for every producer).
+        if !config.properties.contains_key("compression.type") {
+            ordered.set("compression.type", "lz4");
+        }
+        let ordered = ordered
             .create_with_context(DeliveryTracker::default())
             .map_err(StreamError::kafka("cannot create the repartition producer"))?;
         Ok(Self { producer, ordered })

@@ -341,7 +341,9 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
     /// restarts every task from the last completed checkpoint; Kafka Streams closes its tasks dirty):
     /// what they emitted before stays, what they did since their last checkpoint is redone after a
     /// restart exactly once (outbox and read marks), and the failure path does no broker I/O that could
-    /// hang or fail in turn. The cost is at most one checkpoint interval of rework.
+    /// hang or fail in turn. The cost is at most one checkpoint interval of rework. Only failures that
+    /// no later input can undo stop the run (`StreamJob::failure`: ASSERT); a relation read as a scalar
+    /// that has two rows or none at some step is logged, since only the whole input settles it.
     fn run(mut self) -> Result<StreamSummary, StreamError> {
         self.start_consuming()?;
         let mut next_checkpoint = Instant::now() + self.config.checkpoint_interval;

@@ -14,9 +14,11 @@
 //! A task collects the changes leaving its exchanges ([`PendingRepartition`]). At every checkpoint they
 //! become messages of the task's outbox, committed in the same store transaction as the operator state
 //! and input offsets they result from, then sent; the outbox is cleared once the producer has them all
-//! (the same outbox the sinks use, see [`super::task`]). A message goes to partition
-//! `key hash mod partitions`; its key is the record id `TASK:EPOCH:SEQ` ([`super::output::record_id`])
-//! and its value the change, `(record, weight)` in postcard, so retractions survive the trip.
+//! (the same outbox the sinks use, see [`super::task`]). A change goes to partition
+//! `key hash mod partitions`, as `(record, weight)` in postcard, so retractions survive the trip. The
+//! changes of one checkpoint for one partition are packed, length-prefixed, into messages of up to
+//! [`MAX_MESSAGE_BYTES`] ([`unpack`] splits them again); a message's key is the record id
+//! `TASK:EPOCH:SEQ` ([`super::output::record_id`]).
 //!
 //! # Reader and exactly-once
 //! A crash between the commit and the broker's acknowledgement makes the restarted task send the outbox
@@ -201,19 +203,80 @@ impl PendingRepartition {
         self.records.is_empty()
     }
 
-    /// Turns the waiting changes into outbox messages of emission `epoch` of task `task`, each for the
-    /// partition its key hash picks among `partitions`, and empties the buffer.
+    /// Turns the waiting changes into outbox messages of emission `epoch` of task `task` and empties
+    /// the buffer. Each change goes to the partition its key hash picks among `partitions`; the changes
+    /// for one (exchange, partition) are packed, in the order the job produced them, into messages of
+    /// about [`MAX_MESSAGE_BYTES`] (see [`unpack`]). Sequence numbers follow the returned order, which
+    /// is the send order, so they increase along every partition.
     pub fn take_messages(&mut self, task: &str, epoch: u64, partitions: i32) -> Vec<OutboxMessage> {
+        let mut open: BTreeMap<(u32, i32), Vec<u8>> = BTreeMap::new();
+        let mut packed: Vec<((u32, i32), Vec<u8>)> = Vec::new();
+        for (exchange, key_hash, payload) in std::mem::take(&mut self.records) {
+            let destination = (exchange, partition_of(key_hash, partitions));
+            let batch = open.entry(destination).or_default();
+            if !batch.is_empty() && batch.len() + FRAME_HEADER + payload.len() > MAX_MESSAGE_BYTES {
+                packed.push((destination, std::mem::take(batch)));
+            }
+            pack(batch, &payload);
+        }
+        packed.extend(open);
         (0u64..)
-            .zip(std::mem::take(&mut self.records))
-            .map(|(seq, (exchange, key_hash, payload))| OutboxMessage {
+            .zip(packed)
+            .map(|(seq, ((exchange, partition), value))| OutboxMessage {
                 sink: exchange,
-                op: OutputOp::Repartition(partition_of(key_hash, partitions)),
+                op: OutputOp::Repartition(partition),
                 key: record_id(task, epoch, seq),
-                value: payload,
+                value,
             })
             .collect()
     }
+}
+
+/// Size past which a repartition message takes no more changes (a single larger change still gets a
+/// message of its own). Packing changes spares the broker, the outbox and both clients a record, a
+/// record id and a dedupe check per change.
+pub const MAX_MESSAGE_BYTES: usize = 64 * 1024;
+
+/// Bytes before each change in a repartition message: its length, as a little-endian `u32`.
+const FRAME_HEADER: usize = 4;
+
+/// Appends one change to a repartition message's value.
+fn pack(value: &mut Vec<u8>, change: &[u8]) {
+    let len = u32::try_from(change.len()).unwrap_or(u32::MAX);
+    value.extend_from_slice(&len.to_le_bytes());
+    value.extend_from_slice(&change[..len as usize]);
+}
+
+/// A repartition message whose value does not split into changes.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("a repartition message whose value is not a sequence of length-prefixed changes")]
+pub struct TruncatedMessage;
+
+/// The changes packed into a repartition message's value by [`PendingRepartition::take_messages`], in
+/// order.
+pub fn unpack(value: &[u8]) -> impl Iterator<Item = Result<&[u8], TruncatedMessage>> + '_ {
+    let mut rest = value;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let change = rest
+            .split_first_chunk::<FRAME_HEADER>()
+            .and_then(|(len, tail)| {
+                let len = usize::try_from(u32::from_le_bytes(*len)).ok()?;
+                (len <= tail.len()).then(|| tail.split_at(len))
+            });
+        match change {
+            Some((change, tail)) => {
+                rest = tail;
+                Some(Ok(change))
+            }
+            None => {
+                rest = &[];
+                Some(Err(TruncatedMessage))
+            }
+        }
+    })
 }
 
 /// Per (repartition topic, sending task), the highest (epoch, seq) a reading task applied: what lets it
@@ -266,28 +329,101 @@ impl ReadMarks {
 mod tests {
     use super::*;
 
+    fn changes(message: &OutboxMessage) -> Vec<Vec<u8>> {
+        unpack(&message.value)
+            .map(|change| change.map(<[u8]>::to_vec))
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
     #[test]
-    fn messages_are_spread_by_key_hash_with_increasing_ids() {
+    fn changes_are_packed_per_partition_by_key_hash_with_increasing_ids() {
         let mut pending = PendingRepartition::default();
         for hash in [0u64, 5, 6, 7] {
             pending.push(1, hash, &hash.to_le_bytes());
         }
+        pending.push(0, 3, b"");
         let messages = pending.take_messages("in.events.0", 4, 3);
         assert!(pending.is_empty());
         let routed: Vec<_> = messages
             .iter()
-            .map(|m| (m.sink, m.op, String::from_utf8_lossy(&m.key).into_owned()))
+            .map(|m| {
+                let id = String::from_utf8_lossy(&m.key).into_owned();
+                let changes: Vec<u64> = changes(m)
+                    .iter()
+                    .map(|c| c.as_slice().try_into().map_or(u64::MAX, u64::from_le_bytes))
+                    .collect();
+                (m.sink, m.op, id, changes)
+            })
             .collect();
         assert_eq!(
             routed,
             [
-                (1, OutputOp::Repartition(0), "in.events.0:4:0".to_owned()),
-                (1, OutputOp::Repartition(2), "in.events.0:4:1".to_owned()),
-                (1, OutputOp::Repartition(0), "in.events.0:4:2".to_owned()),
-                (1, OutputOp::Repartition(1), "in.events.0:4:3".to_owned()),
+                (
+                    0,
+                    OutputOp::Repartition(0),
+                    "in.events.0:4:0".into(),
+                    vec![u64::MAX]
+                ),
+                (
+                    1,
+                    OutputOp::Repartition(0),
+                    "in.events.0:4:1".into(),
+                    vec![0, 6]
+                ),
+                (
+                    1,
+                    OutputOp::Repartition(1),
+                    "in.events.0:4:2".into(),
+                    vec![7]
+                ),
+                (
+                    1,
+                    OutputOp::Repartition(2),
+                    "in.events.0:4:3".into(),
+                    vec![5]
+                ),
             ]
         );
-        assert_eq!(messages[3].value, 7u64.to_le_bytes());
+    }
+
+    /// A partition's changes fill messages of up to `MAX_MESSAGE_BYTES` in order: the full ones are
+    /// sent first, so sequence numbers increase along the partition.
+    #[test]
+    fn a_partitions_changes_fill_messages_in_order() {
+        let mut pending = PendingRepartition::default();
+        let big = vec![7u8; MAX_MESSAGE_BYTES / 3];
+        for n in 0u8..7 {
+            let mut change = big.clone();
+            change[0] = n;
+            pending.push(0, 0, &change);
+        }
+        pending.push(0, 1, b"other partition");
+        let messages = pending.take_messages("x.0", 1, 2);
+        let firsts: Vec<(String, Vec<u8>)> = messages
+            .iter()
+            .map(|m| {
+                let id = String::from_utf8_lossy(&m.key).into_owned();
+                (id, changes(m).iter().map(|c| c[0]).collect())
+            })
+            .collect();
+        assert_eq!(
+            firsts,
+            [
+                ("x.0:1:0".to_owned(), vec![0, 1]),
+                ("x.0:1:1".to_owned(), vec![2, 3]),
+                ("x.0:1:2".to_owned(), vec![4, 5]),
+                ("x.0:1:3".to_owned(), vec![6]),
+                ("x.0:1:4".to_owned(), b"o".to_vec()),
+            ]
+        );
+        assert!(messages.iter().all(|m| m.value.len() <= MAX_MESSAGE_BYTES));
+        assert_eq!(
+            unpack(&[3, 0, 0, 0, 1, 2]).collect::<Vec<_>>(),
+            [Err(TruncatedMessage)]
+        );
+        assert_eq!(unpack(&[1, 0]).collect::<Vec<_>>(), [Err(TruncatedMessage)]);
+        assert_eq!(unpack(&[]).count(), 0);
     }
 
     /// A sender crashed after part of epoch 2 reached the topic and sent all of epoch 2 again: the

@@ -11,7 +11,7 @@ use super::config::StreamConfig;
 use super::error::StreamError;
 use super::job::{SinkMode, StateSink, StreamJob};
 use super::output::{parse_record_id, record_id, OutboxMessage, OutputOp, PendingOutput};
-use super::repartition::{ReadMarks, RepartitionTopics};
+use super::repartition::{unpack, ReadMarks, RepartitionTopics};
 use super::store::{Checkpoint, StateChange, TaskStore};
 use super::watermark::{Mark, SenderWatermarks};
 
@@ -268,9 +268,12 @@ impl<J: StreamJob> Task<J> {
             self.watermarks.observe(exchange, sender, mark);
             return Ok(PushOutcome::Pushed);
         }
-        self.job
-            .push_exchange(exchange, payload)
-            .map_err(|e| foreign(e.reason))?;
+        for change in unpack(payload) {
+            let change = change.map_err(|e| foreign(e.to_string()))?;
+            self.job
+                .push_exchange(exchange, change)
+                .map_err(|e| foreign(e.reason))?;
+        }
         self.unstepped = true;
         Ok(PushOutcome::Pushed)
     }
