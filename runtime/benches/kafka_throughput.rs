@@ -16,7 +16,10 @@
 //!   of the repartition hop.
 //!
 //! Every job checkpoints and emits every second (production emits every 10 minutes), with exactly-once
-//! output as in production. `--until-idle` ends a run; its idle wait is subtracted from the time. A job
+//! output as in production. `--until-idle` ends a run; its idle wait is subtracted from the time, and so
+//! is the job's startup (clients, topics, restoring every task from its store or changelog:
+//! [`StreamSummary::startup`](pigc_runtime::kafka::StreamSummary)), as the consume-only loop's clock
+//! starts at its assignment; the closing table prints the median startup of each job apart. A job
 //! with an exchange may wait up to one more idle period (or until its next emission) before it sends
 //! its last repartition messages, and its read-back then pays the broker's fetch wait once more; both
 //! are counted, which makes its figure a lower bound. Every client keeps librdkafka's defaults.
@@ -136,7 +139,13 @@ fn consume_only(brokers: &str, topic: &str) -> Duration {
 
 /// Runs a job over the input topic; with `verify`, then checks (untimed) that its output counts every
 /// record once.
-fn stream_job<F: JobFactory>(factory: &F, brokers: &str, topic: &str, verify: bool) -> Duration {
+/// Returns the run's time without its idle wait and startup, and the startup.
+fn stream_job<F: JobFactory>(
+    factory: &F,
+    brokers: &str,
+    topic: &str,
+    verify: bool,
+) -> (Duration, Duration) {
     let state_dir = std::env::temp_dir().join(unique("bench-state"));
     let counts = unique("counts");
     let args = StreamArgs {
@@ -151,13 +160,16 @@ fn stream_job<F: JobFactory>(factory: &F, brokers: &str, topic: &str, verify: bo
     };
     let start = Instant::now();
     let summary = run_stream(factory, &args, None).expect("stream run");
-    let elapsed = start.elapsed().saturating_sub(IDLE);
+    let elapsed = start
+        .elapsed()
+        .saturating_sub(IDLE)
+        .saturating_sub(summary.startup);
     assert_eq!(summary.records_in, RECORDS as u64);
     let _ = std::fs::remove_dir_all(state_dir);
     if verify {
         assert_eq!(counted(brokers, &counts), RECORDS as i64, "records counted");
     }
-    elapsed
+    (elapsed, summary.startup)
 }
 
 /// The sum of the counts in an upsert topic of `group,count` rows (the last row per key).
@@ -203,9 +215,12 @@ fn counted(brokers: &str, topic: &str) -> i64 {
     rows.values().sum()
 }
 
-/// The measured run times of every case, for the closing table.
+/// The measured run times of every case, and the jobs' startups, for the closing table.
 #[derive(Default)]
-struct Timings(RefCell<BTreeMap<&'static str, Vec<Duration>>>);
+struct Timings(
+    RefCell<BTreeMap<&'static str, Vec<Duration>>>,
+    RefCell<BTreeMap<&'static str, Vec<Duration>>>,
+);
 
 impl Timings {
     /// Runs `run` `iters` times, keeping each time; `run`'s argument is true for the case's first run.
@@ -218,6 +233,20 @@ impl Timings {
             total += elapsed;
         }
         total
+    }
+
+    /// Runs a stream job `iters` times, keeping each time and startup.
+    fn measure_job(
+        &self,
+        case: &'static str,
+        iters: u64,
+        run: impl Fn(bool) -> (Duration, Duration),
+    ) -> Duration {
+        self.measure(case, iters, |verify| {
+            let (elapsed, startup) = run(verify);
+            self.1.borrow_mut().entry(case).or_default().push(startup);
+            elapsed
+        })
     }
 
     /// Median records/s of `case`.
@@ -235,8 +264,14 @@ impl Timings {
         eprintln!("\nmedian records/s, as a ratio to {CONSUME_ONLY} of this run:");
         for case in self.0.borrow().keys() {
             if let Some(rate) = self.median_rate(case) {
+                let startup = self.1.borrow().get(case).and_then(|times| {
+                    let mut times = times.clone();
+                    times.sort();
+                    times.get(times.len() / 2).copied()
+                });
+                let startup = startup.map_or_else(String::new, |d| format!("  (startup {d:.2?})"));
                 eprintln!(
-                    "  {case:<34} {rate:>12.0} rec/s  {:>6.1} %",
+                    "  {case:<34} {rate:>12.0} rec/s  {:>6.1} %{startup}",
                     100.0 * rate / baseline
                 );
             }
@@ -268,21 +303,21 @@ fn throughput(c: &mut Criterion) {
     });
     group.bench_function("stream_group_count", |b| {
         b.iter_custom(|iters| {
-            timings.measure("stream_group_count", iters, |verify| {
+            timings.measure_job("stream_group_count", iters, |verify| {
                 stream_job(&CountFactory, &brokers, &topic, verify)
             })
         })
     });
     group.bench_function("dataflow_group_by_partition_key", |b| {
         b.iter_custom(|iters| {
-            timings.measure("dataflow_group_by_partition_key", iters, |verify| {
+            timings.measure_job("dataflow_group_by_partition_key", iters, |verify| {
                 stream_job(&by_user, &brokers, &topic, verify)
             })
         })
     });
     group.bench_function("dataflow_group_with_repartition", |b| {
         b.iter_custom(|iters| {
-            timings.measure("dataflow_group_with_repartition", iters, |verify| {
+            timings.measure_job("dataflow_group_with_repartition", iters, |verify| {
                 stream_job(&by_session, &brokers, &topic, verify)
             })
         })

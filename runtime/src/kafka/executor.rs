@@ -50,6 +50,9 @@ pub struct StreamSummary {
     pub final_state_entries: usize,
     /// Size of the tasks' state files when the job stopped, in bytes.
     pub final_state_bytes: u64,
+    /// From the call to the first poll: clients, topics (created when missing) and, without a group,
+    /// every task's restore (from its store or its changelog).
+    pub startup: Duration,
 }
 
 /// Runs `factory`'s job in stream mode until SIGINT/SIGTERM, or until idle with `--until-idle`.
@@ -78,7 +81,8 @@ pub fn run_stream<F: JobFactory>(
             }
         })?;
     }
-    StreamRun::new(factory, config, stop)?.run()
+    let started = Instant::now();
+    StreamRun::new(factory, config, stop)?.run(started)
 }
 
 /// Writes the config file binding each of the job's LOAD and STORE locations to a topic of the same
@@ -344,8 +348,9 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
     /// hang or fail in turn. The cost is at most one checkpoint interval of rework. Only failures that
     /// no later input can undo stop the run (`StreamJob::failure`: ASSERT); a relation read as a scalar
     /// that has two rows or none at some step is logged, since only the whole input settles it.
-    fn run(mut self) -> Result<StreamSummary, StreamError> {
+    fn run(mut self, started: Instant) -> Result<StreamSummary, StreamError> {
         self.start_consuming()?;
+        self.summary.startup = started.elapsed();
         let mut next_checkpoint = Instant::now() + self.config.checkpoint_interval;
         let mut next_emit = Instant::now() + self.config.emit_interval;
         let mut last_record = Instant::now();
