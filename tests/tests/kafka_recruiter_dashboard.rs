@@ -150,10 +150,14 @@ impl StreamSetup {
     }
 
     fn spawn(&self, bin: &Path, extra: &[&str]) -> Child {
-        self.spawn_logging(bin, extra, Stdio::null())
+        self.spawn_in(&self.state_dir, bin, extra)
     }
 
-    fn spawn_logging(&self, bin: &Path, extra: &[&str], stderr: Stdio) -> Child {
+    fn spawn_in(&self, state_dir: &Path, bin: &Path, extra: &[&str]) -> Child {
+        self.spawn_logging(state_dir, bin, extra, Stdio::null())
+    }
+
+    fn spawn_logging(&self, state_dir: &Path, bin: &Path, extra: &[&str], stderr: Stdio) -> Child {
         let mut command = Command::new(bin);
         command
             .arg("stream")
@@ -161,7 +165,7 @@ impl StreamSetup {
             .arg("--topic")
             .arg(format!("{LOAD}={}", self.events))
             .arg("--state-dir")
-            .arg(&self.state_dir)
+            .arg(state_dir)
             .args(["--set", "fetch.wait.max.ms=50"])
             .args(extra)
             .env("TZ", "UTC")
@@ -194,16 +198,19 @@ fn wait_ok(mut child: Child) {
 }
 
 /// Compares each store's applied changelog with batch, naming the rows that differ; checks that the
-/// keyed operators were fed through repartition topics (the state of their tasks is there).
-fn assert_equals_batch(setup: &StreamSetup, bin: &Path) {
-    let repartition_tasks = std::fs::read_dir(&setup.state_dir)
-        .expect("state directory")
-        .filter(|e| {
-            e.as_ref()
-                .is_ok_and(|e| e.file_name().to_string_lossy().starts_with("task-x."))
-        })
-        .count();
-    assert_eq!(repartition_tasks, 4, "one repartition task per partition");
+/// keyed operators were fed through repartition topics (the state of their tasks is in `state_dirs`).
+fn assert_equals_batch(setup: &StreamSetup, bin: &Path, state_dirs: &[&Path]) {
+    let repartition_tasks: std::collections::BTreeSet<String> = state_dirs
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).expect("state directory"))
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|name| name.starts_with("task-x."))
+        .collect();
+    assert_eq!(
+        repartition_tasks.len(),
+        4,
+        "one repartition task per partition"
+    );
     let batch = batch_rows(bin);
     let stream = setup.applied();
     for (store, expected) in &batch {
@@ -254,12 +261,13 @@ fn stream_with_kill_9_and_restart_equals_batch() {
     let mut final_args = args.to_vec();
     final_args.extend(["--until-idle", "3s"]);
     wait_ok(setup.spawn(&bin, &final_args));
-    assert_equals_batch(&setup, &bin);
+    assert_equals_batch(&setup, &bin, &[&setup.state_dir]);
 }
 
-/// Two instances in one group share the input and repartition partitions; one is killed at a random
-/// point and restarted (a new member: the group hands its partitions over once the dead one's session
-/// times out).
+/// Two instances in one group, each with a state directory of its own, share the input and repartition
+/// partitions; one is killed at a random point and a third starts on an empty state directory (a new
+/// member: the group hands the dead one's partitions over once its session times out, and their state
+/// comes back from the changelog topics).
 #[test]
 fn two_instances_with_a_kill_9_equal_batch() {
     let bin = binary();
@@ -277,16 +285,22 @@ fn two_instances_with_a_kill_9_equal_batch() {
         "--set",
         "session.timeout.ms=6000",
     ];
-    let first = setup.spawn(&bin, &args);
-    let mut second = setup.spawn(&bin, &args);
+    let dirs = [
+        temp_dir("dashboard-a"),
+        temp_dir("dashboard-b"),
+        temp_dir("dashboard-c"),
+    ];
+    let first = setup.spawn_in(&dirs[0], &bin, &args);
+    let mut second = setup.spawn_in(&dirs[1], &bin, &args);
     let started = Instant::now();
     let kill_after_ms = rng.between(500, 8000);
     eprintln!("kill -9 of the second instance after {kill_after_ms} ms");
     std::thread::sleep(Duration::from_millis(kill_after_ms));
     kill_9(&mut second);
-    let restarted = setup.spawn(&bin, &args);
+    let replacement = setup.spawn_in(&dirs[2], &bin, &args);
     wait_ok(first);
-    wait_ok(restarted);
+    wait_ok(replacement);
     eprintln!("both instances stopped after {:?}", started.elapsed());
-    assert_equals_batch(&setup, &bin);
+    let dirs: Vec<&Path> = dirs.iter().map(PathBuf::as_path).collect();
+    assert_equals_batch(&setup, &bin, &dirs);
 }
