@@ -341,21 +341,24 @@ impl Dataflow {
     /// a DUMP that cannot write): what an incremental executor checks after each step. A scalar's
     /// failure is left out ([`Node::failure_needs_whole_input`]); see [`Dataflow::pending_failure`].
     pub fn definite_failure(&self) -> Option<String> {
-        let graph = self.graph.borrow();
-        let mut definite = graph
-            .nodes
-            .iter()
-            .filter(|n| !n.failure_needs_whole_input());
-        definite.find_map(|n| n.failure())
+        self.failure_where(false)
     }
 
     /// The first failure that only a run over the whole input could confirm (a relation read as a
     /// scalar that has no row or two rows at this point of a stream), for an incremental executor to
     /// report without stopping.
     pub fn pending_failure(&self) -> Option<String> {
+        self.failure_where(true)
+    }
+
+    /// The first failure of an operator whose [`Node::failure_needs_whole_input`] is `whole_input`.
+    fn failure_where(&self, whole_input: bool) -> Option<String> {
         let graph = self.graph.borrow();
-        let mut pending = graph.nodes.iter().filter(|n| n.failure_needs_whole_input());
-        pending.find_map(|n| n.failure())
+        let mut nodes = graph
+            .nodes
+            .iter()
+            .filter(|n| n.failure_needs_whole_input() == whole_input);
+        nodes.find_map(|n| n.failure())
     }
 
     /// Number of steps run so far.

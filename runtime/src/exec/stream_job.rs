@@ -127,13 +127,14 @@ impl StreamJob for DataflowJob {
     fn step(&mut self, output: &mut dyn OutputChanges) -> Result<(), JobError> {
         self.df.step();
         let pending = self.df.pending_failure();
-        if pending.is_some() && pending != self.reported {
-            if let Some(reason) = &pending {
-                tracing::warn!(
-                    "{reason} (for now: a relation read as a scalar is judged over the whole input, \
-                     which only a batch run sees; the stream goes on)"
-                );
-            }
+        if let Some(reason) = pending
+            .as_ref()
+            .filter(|&p| Some(p) != self.reported.as_ref())
+        {
+            tracing::warn!(
+                "{reason} (for now: a relation read as a scalar is judged over the whole input, \
+                 which only a batch run sees; the stream goes on)"
+            );
         }
         self.reported = pending;
         for (index, sink) in self.df.sinks_mut().iter_mut().enumerate() {

@@ -545,7 +545,7 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
                     &self.producer,
                     &mut self.summary,
                     record,
-                    (message.key(), message.payload(), is_watermark(&message)),
+                    (message.key(), message.payload(), || is_watermark(&message)),
                 )?;
             } else {
                 let record = (message.topic(), message.partition(), message.offset());
@@ -555,7 +555,7 @@ impl<'f, F: JobFactory> StreamRun<'f, F> {
                     &self.producer,
                     &mut self.summary,
                     record,
-                    (message.key(), message.payload(), is_watermark(&message)),
+                    (message.key(), message.payload(), || is_watermark(&message)),
                 )?;
             }
         }
@@ -731,14 +731,15 @@ fn is_watermark(message: &impl Message) -> bool {
 }
 
 /// Feeds one consumed record (topic, partition, offset) to its task; a malformed input record goes to
-/// the dead-letter topic.
+/// the dead-letter topic. `watermark` reads the headers of a repartition-topic message (only those can
+/// be watermarks).
 fn feed<J: StreamJob>(
     tasks: &mut BTreeMap<TaskId, Task<J>>,
     topics: &Topics,
     producer: &OutputProducer,
     summary: &mut StreamSummary,
     (topic, partition, offset): (&str, i32, i64),
-    (key, payload, watermark): (Option<&[u8]>, Option<&[u8]>, bool),
+    (key, payload, watermark): (Option<&[u8]>, Option<&[u8]>, impl FnOnce() -> bool),
 ) -> Result<(), StreamError> {
     let Some(task) = topics
         .task_of(topic, partition)
@@ -747,7 +748,7 @@ fn feed<J: StreamJob>(
         return Ok(());
     };
     if let Some(&exchange) = topics.exchanges.get(topic) {
-        task.push_exchange((topic, offset, exchange), key, payload, watermark)?;
+        task.push_exchange((topic, offset, exchange), key, payload, watermark())?;
         return Ok(());
     }
     let Some(sources) = topics.inputs.get(topic) else {

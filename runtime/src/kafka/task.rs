@@ -93,8 +93,8 @@ pub struct Task<J> {
     watermarking: bool,
     /// What the task heard from its senders.
     watermarks: SenderWatermarks,
-    /// The watermark the job last evicted by (repartition tasks).
-    evicted_to: Option<i64>,
+    /// A watermark message arrived since the last step (repartition tasks).
+    marks_heard: bool,
     /// Exchange → the mark last sent on its topic.
     sent_marks: BTreeMap<usize, Mark>,
     /// No input record was pushed since the last emission.
@@ -183,7 +183,7 @@ impl<J: StreamJob> Task<J> {
             id: id.clone(),
             watermarking,
             watermarks: restored.watermarks,
-            evicted_to: None,
+            marks_heard: false,
             sent_marks: BTreeMap::new(),
             quiet: true,
             unsent: Vec::new(),
@@ -266,6 +266,7 @@ impl<J: StreamJob> Task<J> {
                 return Err(foreign("a watermark message that cannot be read".into()));
             };
             self.watermarks.observe(exchange, sender, mark);
+            self.marks_heard = true;
             return Ok(PushOutcome::Pushed);
         }
         for change in unpack(payload) {
@@ -279,7 +280,7 @@ impl<J: StreamJob> Task<J> {
     }
 
     /// Runs the job over the records pushed since the last step; a repartition task then evicts by
-    /// the minimum of its senders' watermarks, once that has grown. Fails with
+    /// the minimum of its senders' watermarks, when a watermark message made it grow. Fails with
     /// [`StreamError::JobFailed`] when an operator reports that the job must stop (see
     /// [`StreamJob::failure`]): the step's output then stays in memory, and since the task is never
     /// checkpointed again, neither it nor the offsets of the records that caused it are ever committed.
@@ -294,13 +295,10 @@ impl<J: StreamJob> Task<J> {
                 });
             }
         }
-        if self.watermarking && self.reads_repartition() {
-            if let Some(watermark) = self.watermarks.current() {
-                if self.evicted_to < Some(watermark) {
-                    let evicted = self.job.advance_watermark(watermark);
-                    tracing::debug!(task = %self.name, watermark, evicted, "evicted state");
-                    self.evicted_to = Some(watermark);
-                }
+        if std::mem::take(&mut self.marks_heard) {
+            if let Some(watermark) = self.watermarks.advance() {
+                let evicted = self.job.advance_watermark(watermark);
+                tracing::debug!(task = %self.name, watermark, evicted, "evicted state");
             }
         }
         Ok(())
@@ -320,21 +318,21 @@ impl<J: StreamJob> Task<J> {
         matches!(self.id, TaskId::Repartition { .. })
     }
 
-    /// The watermark messages this emission sends: for every exchange whose mark changed since it was
-    /// last sent, one per partition of its topic, numbered after the emission's `first_seq` changes.
+    /// Appends to `messages` the watermark messages of emission `epoch`: for every exchange whose mark
+    /// changed since it was last sent, one per partition of its topic, numbered after the emission's
+    /// `first_seq` changes. Returns the marks they carry, by exchange.
     fn watermark_messages(
         &self,
-        idle: bool,
-        epoch: u64,
-        first_seq: u64,
-        partitions: i32,
-        exchanges: usize,
-    ) -> Vec<(usize, Mark, Vec<OutboxMessage>)> {
+        (idle, epoch, first_seq): (bool, u64, u64),
+        outputs: &OutputTopics,
+        messages: &mut Vec<OutboxMessage>,
+    ) -> Vec<(usize, Mark)> {
         if !self.watermarking {
             return Vec::new();
         }
         let mut seq = first_seq;
         let mut changed = Vec::new();
+        let exchanges = outputs.repartition.topics.len();
         for exchange in 0..exchanges {
             let mark = if self.reads_repartition() {
                 self.watermarks.forward(exchange)
@@ -347,19 +345,16 @@ impl<J: StreamJob> Task<J> {
             if self.sent_marks.get(&exchange) == Some(&mark) {
                 continue;
             }
-            let messages = (0..partitions)
-                .map(|partition| {
-                    let message = OutboxMessage {
-                        sink: u32::try_from(exchange).unwrap_or(u32::MAX),
-                        op: OutputOp::Watermark(partition),
-                        key: record_id(&self.name, epoch, seq),
-                        value: mark.encode(),
-                    };
-                    seq += 1;
-                    message
-                })
-                .collect();
-            changed.push((exchange, mark, messages));
+            for partition in 0..outputs.repartition.partitions {
+                messages.push(OutboxMessage {
+                    sink: u32::try_from(exchange).unwrap_or(u32::MAX),
+                    op: OutputOp::Watermark(partition),
+                    key: record_id(&self.name, epoch, seq),
+                    value: mark.encode(),
+                });
+                seq += 1;
+            }
+            changed.push((exchange, mark));
         }
         changed
     }
@@ -411,16 +406,7 @@ impl<J: StreamJob> Task<J> {
             outputs.repartition.partitions,
         ));
         let changes = messages.len() - to_sinks;
-        let marks = self.watermark_messages(
-            idle,
-            epoch,
-            changes as u64,
-            outputs.repartition.partitions,
-            outputs.repartition.topics.len(),
-        );
-        for (_, _, watermarks) in &marks {
-            messages.extend_from_slice(watermarks);
-        }
+        let marks = self.watermark_messages((idle, epoch, changes as u64), outputs, &mut messages);
         let checkpoint = Checkpoint {
             state: &state,
             offsets: &self.offsets,
@@ -442,9 +428,7 @@ impl<J: StreamJob> Task<J> {
         })?;
         self.epoch = epoch;
         self.in_flight = true;
-        for (exchange, mark, _) in marks {
-            self.sent_marks.insert(exchange, mark);
-        }
+        self.sent_marks.extend(marks);
         let emitted = Emitted {
             messages: to_sinks as u64,
             repartitioned: changes as u64,
@@ -452,6 +436,7 @@ impl<J: StreamJob> Task<J> {
         self.unsent = messages;
         Ok(emitted)
     }
+
     /// Queues the messages of the emission begun on the producer: only once the changelog holds its
     /// checkpoint, so that whatever instance continues the task has the outbox of what left.
     pub fn send_emission(

@@ -26,7 +26,7 @@
 //!   wait on each other.
 //!
 //! A reader knows every sender (every partition of every input topic, every repartition partition)
-//! and has no watermark until it heard from each ([`SenderWatermarks::current`]): a sender that has
+//! and has no watermark until it heard from each ([`SenderWatermarks::advance`]): a sender that has
 //! not started yet holds eviction back rather than being overtaken. The minimum is taken over the
 //! active senders; when every sender is idle, over the event times the idle ones reached (so a backfill
 //! that reads everything before its first checkpoint still evicts). The watermark that evicts only
@@ -180,14 +180,19 @@ impl SenderWatermarks {
         self.min_over(0..exchange.min(self.exchanges))
     }
 
-    /// The watermark to evict by: the minimum over every active sender on every topic once all have
-    /// been heard from (when all are idle, over the event times they reached), never below what was
-    /// evicted by before. `None` until there is one.
-    pub fn current(&mut self) -> Option<i64> {
-        if let Some(Mark::At(min) | Mark::Idle(Some(min))) = self.min_over(0..self.exchanges) {
-            self.evicted_to = Some(self.evicted_to.map_or(min, |w| w.max(min)));
+    /// Recomputes the watermark to evict by from the marks heard: the minimum over every active sender
+    /// on every topic once all have been heard from (when all are idle, over the event times they
+    /// reached). Returns it when it grew past what was evicted by before ([`evicted_to`](Self::evicted_to)),
+    /// which it then becomes; the watermark never goes back.
+    pub fn advance(&mut self) -> Option<i64> {
+        let Some(Mark::At(min) | Mark::Idle(Some(min))) = self.min_over(0..self.exchanges) else {
+            return None;
+        };
+        if self.evicted_to.is_some_and(|evicted| evicted >= min) {
+            return None;
         }
-        self.evicted_to
+        self.evicted_to = Some(min);
+        Some(min)
     }
 }
 
@@ -224,30 +229,36 @@ mod tests {
         w.observe(0, "in.e.1", Mark::At(40));
         w.observe(0, "x.0", Mark::Idle(None));
         // Not heard from anyone on exchange 1's topic yet.
-        assert_eq!(w.current(), None);
+        assert_eq!(w.advance(), None);
+        assert_eq!(w.evicted_to(), None);
         w.observe(1, "in.e.0", Mark::At(100));
         w.observe(1, "in.e.1", Mark::At(40));
         w.observe(1, "x.0", Mark::At(70));
-        assert_eq!(w.current(), Some(40));
+        assert_eq!(w.advance(), Some(40));
+        assert_eq!(w.evicted_to(), Some(40));
         // The slow partition catches up and goes quiet: the others decide.
         w.observe(0, "in.e.1", Mark::Idle(Some(40)));
         w.observe(1, "in.e.1", Mark::Idle(Some(40)));
-        assert_eq!(w.current(), Some(70));
+        assert_eq!(w.advance(), Some(70));
+        assert_eq!(w.evicted_to(), Some(70));
         // It wakes up behind: the watermark does not go back.
         w.observe(0, "in.e.1", Mark::At(50));
-        assert_eq!(w.current(), Some(70));
+        assert_eq!(w.advance(), None);
+        assert_eq!(w.evicted_to(), Some(70));
         // Everyone idle: the least event time they reached, but never back.
         for exchange in 0..2 {
             w.observe(exchange, "in.e.0", Mark::Idle(Some(300)));
             w.observe(exchange, "in.e.1", Mark::Idle(Some(200)));
             w.observe(exchange, "x.0", Mark::Idle(None));
         }
-        assert_eq!(w.current(), Some(200));
+        assert_eq!(w.advance(), Some(200));
+        assert_eq!(w.evicted_to(), Some(200));
         for s in senders() {
             w.observe(1, &s, Mark::Idle(None));
         }
         w.observe(0, "in.e.1", Mark::Idle(Some(90)));
-        assert_eq!(w.current(), Some(200));
+        assert_eq!(w.advance(), None);
+        assert_eq!(w.evicted_to(), Some(200));
         let restored = SenderWatermarks::from_entries(
             w.entries().map(|(x, s, m)| ((x, s.to_owned()), m)),
             w.evicted_to(),
