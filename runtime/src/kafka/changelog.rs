@@ -76,8 +76,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
-use rdkafka::client::DefaultClientContext;
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::error::KafkaError;
@@ -87,7 +85,7 @@ use rdkafka::types::RDKafkaErrorCode;
 use rdkafka::{ClientContext, Offset, TopicPartitionList};
 use redb::{Key, ReadableTable, TableDefinition, TableHandle, Value, WriteTransaction};
 
-use super::client::{client_config, partition_count, REQUEST_TIMEOUT};
+use super::client::{client_config, ensure_topics_with, partition_count};
 use super::config::StreamConfig;
 use super::error::StreamError;
 use super::task::TaskId;
@@ -708,47 +706,17 @@ pub fn topic_name(job: &str, kind: &str) -> String {
     format!("{job}-{kind}-changelog")
 }
 
+/// Creates the changelog topics of `topics` (name, partition count) that do not exist yet, compacted.
 fn create_topics(config: &StreamConfig, topics: &[(String, i32)]) -> Result<(), StreamError> {
-    let admin: AdminClient<DefaultClientContext> = client_config(config)
-        .create()
-        .map_err(StreamError::kafka("cannot create an admin client"))?;
-    let mut missing = Vec::new();
-    for (topic, partitions) in topics {
-        let metadata = admin
-            .inner()
-            .fetch_metadata(Some(topic), REQUEST_TIMEOUT)
-            .map_err(StreamError::kafka(format!(
-                "cannot read metadata of topic {topic}"
-            )))?;
-        let exists = metadata
-            .topics()
-            .iter()
-            .any(|t| t.name() == topic && !t.partitions().is_empty());
-        if !exists {
-            missing.push(
-                NewTopic::new(topic, *partitions, TopicReplication::Fixed(1))
-                    .set("cleanup.policy", "compact")
-                    .set("min.compaction.lag.ms", MIN_COMPACTION_LAG_MS),
-            );
-        }
-    }
-    if missing.is_empty() {
-        return Ok(());
-    }
-    let results = futures_executor::block_on(admin.create_topics(&missing, &AdminOptions::new()))
-        .map_err(StreamError::kafka("cannot create the changelog topics"))?;
-    for result in results {
-        match result {
-            Ok(_) | Err((_, RDKafkaErrorCode::TopicAlreadyExists)) => {}
-            Err((topic, code)) => {
-                return Err(StreamError::Kafka {
-                    what: format!("cannot create changelog topic {topic}"),
-                    source: KafkaError::AdminOp(code),
-                })
-            }
-        }
-    }
-    Ok(())
+    let topics: Vec<(&str, i32)> = topics.iter().map(|(t, n)| (t.as_str(), *n)).collect();
+    ensure_topics_with(
+        config,
+        &topics,
+        &[
+            ("cleanup.policy", "compact"),
+            ("min.compaction.lag.ms", MIN_COMPACTION_LAG_MS),
+        ],
+    )
 }
 
 /// Delivery reports of the changelog producer: failures, and the offsets probes landed at.

@@ -39,11 +39,22 @@ pub fn ensure_topics(
     topics: &[&str],
     partitions: i32,
 ) -> Result<(), StreamError> {
+    let topics: Vec<(&str, i32)> = topics.iter().map(|&topic| (topic, partitions)).collect();
+    ensure_topics_with(config, &topics, &[])
+}
+
+/// Creates the topics of `topics` (name, partition count) that do not exist yet, with the topic
+/// configuration `settings` (e.g. `cleanup.policy=compact`).
+pub fn ensure_topics_with(
+    config: &StreamConfig,
+    topics: &[(&str, i32)],
+    settings: &[(&str, &str)],
+) -> Result<(), StreamError> {
     let admin: AdminClient<DefaultClientContext> = client_config(config)
         .create()
         .map_err(StreamError::kafka("cannot create an admin client"))?;
     let mut missing = Vec::new();
-    for topic in topics {
+    for &(topic, partitions) in topics {
         let metadata = admin
             .inner()
             .fetch_metadata(Some(topic), REQUEST_TIMEOUT)
@@ -53,9 +64,12 @@ pub fn ensure_topics(
         let exists = metadata
             .topics()
             .iter()
-            .any(|t| t.name() == *topic && !t.partitions().is_empty());
+            .any(|t| t.name() == topic && !t.partitions().is_empty());
         if !exists {
-            missing.push(NewTopic::new(topic, partitions, TopicReplication::Fixed(1)));
+            let new_topic = NewTopic::new(topic, partitions, TopicReplication::Fixed(1));
+            missing.push(settings.iter().fold(new_topic, |new_topic, &(key, value)| {
+                new_topic.set(key, value)
+            }));
         }
     }
     if missing.is_empty() {
